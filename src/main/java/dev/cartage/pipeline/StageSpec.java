@@ -1,0 +1,121 @@
+package dev.cartage.pipeline;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.Retry;
+
+/**
+ * What one stage does and how it runs: a per-item function and its {@link StageSettings}.
+ * Failures of the function (a throw, an error signal, a timeout) fail that item only.
+ *
+ * @param <I> payload type the stage takes
+ * @param <O> payload type the stage gives
+ */
+public final class StageSpec<I, O> {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final String name;
+    private final StageSettings settings;
+    private final StageWork<I, O> work;
+
+    private StageSpec(String name, StageSettings settings, StageWork<I, O> work) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.work = work;
+    }
+
+    /**
+     * An I/O stage: {@code work} starts non-blocking work for one payload and completes later.
+     * Each attempt is limited by the settings' timeout; timeouts and retryable {@link ItemException}s get up to
+     * {@code retries} more attempts with jittered exponential backoff. Items that failed earlier skip the work.
+     */
+    public static <I, O> StageSpec<I, O> io(String name, StageSettings settings,
+                                            Function<? super I, ? extends Mono<? extends O>> work) {
+        Function<Envelope<I>, Mono<Envelope<O>>> wrapped = item -> attempts(
+                Mono.<O>defer(() -> work.apply(item.payload())), settings)
+                .map(item::<O>withPayload)
+                .switchIfEmpty(Mono.fromSupplier(() -> item.withFailure(producedNothing(name))))
+                .onErrorResume(error -> Mono.just(item.withFailure(ItemFailures.from(name, error))));
+        return new StageSpec<>(name, settings, new StageWork.Async<>(wrapped, false));
+    }
+
+    /**
+     * A CPU stage: {@code work} computes the result for one payload on {@code scheduler}, which should be bounded
+     * (sized to the cores). The work cannot be interrupted: an attempt that outlasts the timeout fails the item
+     * with {@code timeout} when it returns. Items that failed earlier skip the work.
+     */
+    public static <I, O> StageSpec<I, O> cpu(String name, StageSettings settings, Scheduler scheduler,
+                                             ItemFunction<? super I, ? extends O> work) {
+        long timeoutNanos = settings.timeout().toNanos();
+        Function<Envelope<I>, Envelope<O>> wrapped = item -> {
+            for (int attempt = 0; ; attempt++) {
+                long start = System.nanoTime();
+                try {
+                    O result = work.apply(item.payload());
+                    if (result == null) {
+                        return item.withFailure(producedNothing(name));
+                    }
+                    if (System.nanoTime() - start > timeoutNanos) {
+                        return item.withFailure(ItemFailure.of(name, FailureType.TIMEOUT,
+                                "the " + name + " stage took longer than its timeout of " + settings.timeout()));
+                    }
+                    return item.withPayload(result);
+                } catch (Throwable error) {
+                    Exceptions.throwIfJvmFatal(error);
+                    if (attempt >= settings.retries() || !ItemFailures.retryable(error)) {
+                        return item.withFailure(ItemFailures.from(name, error));
+                    }
+                }
+            }
+        };
+        return new StageSpec<>(name, settings, new StageWork.Cpu<>(wrapped, scheduler));
+    }
+
+    /**
+     * A delivering stage: {@code sink} hands one item, succeeded or failed, to its destination. The item passes
+     * on unchanged when the sink completes; if the sink fails, the item fails in this stage.
+     */
+    public static <T> StageSpec<T, T> sink(String name, StageSettings settings,
+                                           Function<? super Envelope<T>, ? extends Mono<Void>> sink) {
+        Function<Envelope<T>, Mono<Envelope<T>>> wrapped = item -> attempts(
+                Mono.<Void>defer(() -> sink.apply(item)), settings)
+                .thenReturn(item)
+                .onErrorResume(error -> Mono.just(item.withFailure(ItemFailures.from(name, error))));
+        return new StageSpec<>(name, settings, new StageWork.Async<>(wrapped, true));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StageSettings settings() {
+        return settings;
+    }
+
+    StageWork<I, O> work() {
+        return work;
+    }
+
+    private static <T> Mono<T> attempts(Mono<T> attempt, StageSettings settings) {
+        Mono<T> limited = attempt.timeout(settings.timeout());
+        if (settings.retries() == 0) {
+            return limited;
+        }
+        return limited.retryWhen(Retry.backoff(settings.retries(), FIRST_BACKOFF)
+                .maxBackoff(MAX_BACKOFF)
+                .jitter(0.5)
+                .filter(ItemFailures::retryable)
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private static ItemFailure producedNothing(String stage) {
+        return ItemFailure.of(stage, FailureType.INTERNAL, "the " + stage + " stage produced no result");
+    }
+}
