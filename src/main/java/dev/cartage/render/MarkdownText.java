@@ -1,0 +1,161 @@
+package dev.cartage.render;
+
+import dev.cartage.marshal.Inline;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes inline content as CommonMark/GFM so that it reads back as the same literal text: characters that
+ * would start markup are backslash-escaped, link targets are made safe, code spans get a long enough fence.
+ *
+ * <p>Escaping is minimal where that stays correct: an underscore between two letters cannot start emphasis and
+ * an ampersand only matters when it spells an entity, so neither is escaped then; block markers such as a
+ * leading {@code #}, {@code -} or {@code 1.} are escaped only at the start of a line.
+ */
+final class MarkdownText {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern ENTITY =
+            Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
+    private static final Pattern ORDERED_MARKER = Pattern.compile("^[0-9]{1,9}(?=[.)](?:\\s|$))");
+    private static final Pattern BACKTICKS = Pattern.compile("`+");
+    private static final String ALWAYS_ESCAPED = "\\`*[]<~";
+    private static final String LINE_START_MARKERS = "#-+>";
+
+    private MarkdownText() {
+    }
+
+    /** Writes inlines that start a line (a paragraph or a list item), escaping block markers at the start. */
+    static String line(List<Inline> inlines) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < inlines.size(); i++) {
+            Inline inline = inlines.get(i);
+            if (inline instanceof Inline.Text text) {
+                String plain = WHITESPACE.matcher(text.text()).replaceAll(" ");
+                plain = out.isEmpty() ? plain.stripLeading() : plain;
+                plain = i == inlines.size() - 1 ? plain.stripTrailing() : plain;
+                out.append(out.isEmpty() ? escapeLineStart(escape(plain, false)) : escape(plain, false));
+            } else {
+                out.append(styled(inline));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Writes a heading's text; a trailing run of {@code #} is escaped so it is not taken for a closing sequence. */
+    static String heading(String text) {
+        String escaped = escape(collapse(text), false);
+        int run = escaped.length();
+        while (run > 0 && escaped.charAt(run - 1) == '#') {
+            run--;
+        }
+        return run == escaped.length() ? escaped : escaped.substring(0, run) + "\\" + escaped.substring(run);
+    }
+
+    /** Writes a GFM table cell: inline escaping plus {@code |}, on one line. */
+    static String cell(String text) {
+        return escape(collapse(text), true);
+    }
+
+    /** Collapses whitespace runs, line breaks included, to single spaces and trims. */
+    static String collapse(String text) {
+        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static String styled(Inline inline) {
+        if (inline instanceof Inline.Link link) {
+            String text = collapse(link.text());
+            return "[" + escape(text.isEmpty() ? link.href() : text, false) + "](" + destination(link.href()) + ")";
+        }
+        if (inline instanceof Inline.Code code) {
+            return codeSpan(code.text());
+        }
+        if (inline instanceof Inline.Strong strong) {
+            return wrap("**", strong.text());
+        }
+        return wrap("*", inline.text());
+    }
+
+    private static String wrap(String delimiter, String text) {
+        String collapsed = collapse(text);
+        return collapsed.isEmpty() ? "" : delimiter + escape(collapsed, false) + delimiter;
+    }
+
+    /** A code span whose fence is longer than any backtick run inside, padded where CommonMark strips a space. */
+    static String codeSpan(String code) {
+        String content = code.replace('\n', ' ').replace('\r', ' ');
+        if (content.isEmpty()) {
+            return "";
+        }
+        String fence = "`".repeat(longestRun(BACKTICKS, content) + 1);
+        boolean pad = content.startsWith("`") || content.endsWith("`")
+                || (content.startsWith(" ") && content.endsWith(" ") && !content.isBlank());
+        return pad ? fence + " " + content + " " + fence : fence + content + fence;
+    }
+
+    static int longestRun(Pattern run, String text) {
+        Matcher matcher = run.matcher(text);
+        int longest = 0;
+        while (matcher.find()) {
+            longest = Math.max(longest, matcher.end() - matcher.start());
+        }
+        return longest;
+    }
+
+    /**
+     * A link destination that reads back as the same URL: backslashes, parentheses and angle brackets are
+     * escaped, entity-like ampersands too (CommonMark decodes entities in destinations), and whitespace or
+     * control characters, which a destination cannot hold, are percent-encoded as a browser would send them.
+     */
+    static String destination(String url) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if ("\\()<>".indexOf(c) >= 0 || (c == '&' && ENTITY.matcher(url).region(i, url.length()).lookingAt())) {
+                out.append('\\').append(c);
+            } else if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(String.format("%02X", b & 0xFF));
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Escapes the characters that would start inline markup; {@code |} too inside a table. */
+    static String escape(String text, boolean inTable) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean escape = ALWAYS_ESCAPED.indexOf(c) >= 0
+                    || (c == '_' && !isIntraword(text, i))
+                    || (c == '&' && ENTITY.matcher(text).region(i, text.length()).lookingAt())
+                    || (c == '|' && inTable);
+            if (escape) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** An underscore between two letters or digits can neither open nor close emphasis. */
+    private static boolean isIntraword(String text, int i) {
+        return i > 0 && i < text.length() - 1
+                && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** Escapes a marker that would turn the start of a line into a heading, list item, quote or thematic break. */
+    private static String escapeLineStart(String line) {
+        if (!line.isEmpty() && LINE_START_MARKERS.indexOf(line.charAt(0)) >= 0) {
+            return "\\" + line;
+        }
+        Matcher ordered = ORDERED_MARKER.matcher(line);
+        return ordered.find() ? line.substring(0, ordered.end()) + "\\" + line.substring(ordered.end()) : line;
+    }
+}

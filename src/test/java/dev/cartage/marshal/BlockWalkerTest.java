@@ -1,0 +1,91 @@
+package dev.cartage.marshal;
+
+import dev.cartage.marshal.Block.CodeBlock;
+import dev.cartage.marshal.Block.ListBlock;
+import dev.cartage.marshal.Block.ListItem;
+import dev.cartage.marshal.Block.Paragraph;
+import dev.cartage.marshal.Block.Quote;
+import dev.cartage.marshal.Block.Table;
+import dev.cartage.marshal.Inline.Code;
+import dev.cartage.marshal.Inline.Link;
+import dev.cartage.marshal.Inline.Strong;
+import dev.cartage.marshal.Inline.Text;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BlockWalkerTest {
+
+    @Test
+    void whitespaceIsCollapsedAndMovedOutsideStyledText() {
+        assertThat(walk("<p>\n  call <code> run( ) </code>,<strong> then </strong>wait&nbsp;&nbsp;now  </p>"))
+                .containsExactly(new Paragraph(List.of(new Text("call "), new Code("run( )"), new Text(" , "),
+                        new Strong("then"), new Text(" wait now"))));
+    }
+
+    @Test
+    void emphasisAroundALinkKeepsTheLink() {
+        assertThat(walk("<p><strong><a href='https://x.org/'>Read more</a></strong></p>"))
+                .containsExactly(new Paragraph(List.of(new Link("Read more", "https://x.org/"))));
+    }
+
+    @Test
+    void headingPermalinksAreDropped() {
+        assertThat(walk("<h2 id=install>Install <a href='#install'>\u00b6</a></h2>"))
+                .containsExactly(new Block.Heading(2, "Install"));
+    }
+
+    @Test
+    void codeLanguageComesFromThePreOrTheCodeClass() {
+        assertThat(walk("<pre class='lang-python'>print(1)\n\n</pre><pre><code class='x language-rust'>fn</code></pre>"
+                + "<pre>plain</pre>")).containsExactly(new CodeBlock("python", "print(1)"),
+                new CodeBlock("rust", "fn"), new CodeBlock("", "plain"));
+    }
+
+    @Test
+    void quotesHoldBlocks() {
+        assertThat(walk("<blockquote><p>one</p><ul><li>two</li></ul></blockquote><blockquote>loose</blockquote>"))
+                .containsExactly(
+                        new Quote(List.of(paragraph("one"),
+                                new ListBlock(false, List.of(new ListItem(List.of(new Text("two")), List.of()))))),
+                        new Quote(List.of(paragraph("loose"))));
+    }
+
+    @Test
+    void listItemsReadThroughParagraphsAndSkipEmptyItems() {
+        assertThat(walk("<ol><li><p>first</p><p>more</p><div><ul><li>deep</li></ul></div></li><li> </li></ol>"))
+                .containsExactly(new ListBlock(true, List.of(new ListItem(List.of(new Text("first more")),
+                        List.of(new ListBlock(false, List.of(new ListItem(List.of(new Text("deep")), List.of()))))))));
+    }
+
+    @Test
+    void tableWithoutHeaderRowHasAnEmptyHeader() {
+        assertThat(walk("<table><tr><td>a</td><td>b <br>c</td></tr><tr><td>d</td></tr></table>"))
+                .containsExactly(new Table(List.of(), List.of(List.of("a", "b c"), List.of("d"))));
+    }
+
+    @Test
+    void layoutTablesAreReadAsContainers() {
+        assertThat(walk("<table><tr><td><p>left</p></td><td><table><tr><td>inner</td></tr></table></td></tr></table>"))
+                .extracting(Block::plainText)
+                .containsExactly("left", "inner");
+    }
+
+    @Test
+    void blocksInsideInlineElementsStartNewBlocks() {
+        assertThat(walk("<div>before <a href='https://x.org/'><div>card title</div><p>card text</p></a> after</div>"))
+                .extracting(Block::plainText)
+                .containsExactly("before", "card title", "card text", "after");
+    }
+
+    private static List<Block> walk(String html) {
+        return BlockWalker.walk(Jsoup.parse(html, "https://x.org/").body());
+    }
+
+    private static Paragraph paragraph(String text) {
+        return new Paragraph(List.of(new Text(text)));
+    }
+}
