@@ -192,7 +192,7 @@ final class FluxStage<I, O> extends FluxOperator<Envelope<I>, Envelope<O>> {
                 } else if (cancelled) {
                     discardAll();
                 } else {
-                    drainOnce();
+                    drainOnce(missed);
                 }
                 missed = WIP.addAndGet(this, -missed);
                 if (missed == 0) {
@@ -201,20 +201,16 @@ final class FluxStage<I, O> extends FluxOperator<Envelope<I>, Envelope<O>> {
             }
         }
 
-        private void drainOnce() {
-            long toRequest;
-            meter.beginWrite();
-            try {
-                takeArrivals();
-                takeFinished();
-                pickForNextStage();
-                admitHeld();
-                toRequest = freeSlots();
-                outstanding += toRequest;
-                meter.demand(outstanding);
-            } finally {
-                meter.endWrite();
-            }
+        private void drainOnce(int missed) {
+            takeArrivals();
+            takeFinished();
+            pickForNextStage();
+            admitHeld();
+            long toRequest = freeSlots();
+            outstanding += toRequest;
+            meter.demand(outstanding);
+            // no new signal since this pass began: the loop is about to go idle, so publish exact counters
+            meter.publish(wip == missed);
             Envelope<O> next;
             while ((next = outbox.poll()) != null) {
                 actual.onNext(next);
@@ -367,11 +363,13 @@ final class FluxStage<I, O> extends FluxOperator<Envelope<I>, Envelope<O>> {
                 upstream.cancel();
                 running.dispose();
                 discardHeldItems();
+                meter.publishFinal();
                 actual.onError(failure);
                 return;
             }
             if (done && inFlight == 0 && arrivals.isEmpty() && finished.isEmpty() && staging.isEmpty()) {
                 terminated = true;
+                meter.publishFinal();
                 actual.onComplete();
             }
         }
@@ -386,6 +384,7 @@ final class FluxStage<I, O> extends FluxOperator<Envelope<I>, Envelope<O>> {
             terminated = true;
             running.dispose();
             discardHeldItems();
+            meter.publishFinal();
         }
 
         private void discardHeldItems() {

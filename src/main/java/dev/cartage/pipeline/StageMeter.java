@@ -1,37 +1,26 @@
 package dev.cartage.pipeline;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * The live counters of one stage in one run, readable from any thread while the run goes.
  *
- * <p>All counters are written by the stage's drain loop, which the operator serialises, so there is exactly one
- * writer at a time. Readers take a consistent copy with a sequence lock: the writer makes the version odd while
- * it changes counters, and a reader retries until it has read a whole copy under one even version. That is what
- * makes {@code received = completed + failed + dropped + inFlight} hold in every snapshot, not just eventually.
+ * <p>Only the stage's drain loop writes the counters, and the operator serialises that loop, so there is one
+ * writer at a time and no counter needs to be atomic. Readers never see the counters themselves: the drain loop
+ * publishes an immutable {@link StageSnapshot} whenever it goes idle, at most every 20 ms while it is busy, and
+ * when the stage ends. A snapshot is therefore always consistent ({@code received = completed + failed + dropped
+ * + inFlight} holds in every one), exact once the stage is idle, and at most 20 ms old while it is busy.
  */
 public final class StageMeter {
 
-    private static final VarHandle VERSION;
-
-    static {
-        try {
-            VERSION = MethodHandles.lookup().findVarHandle(StageMeter.class, "version", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final long BUSY_PUBLISH_NANOS = 20_000_000L;
+    private static final long LATENCY_REFRESH_NANOS = 100_000_000L;
+    /** One hour in microseconds: a fixed range, so the histogram never resizes under a reader's feet. */
+    private static final long MAX_LATENCY_MICROS = 3_600_000_000L;
 
     private final String name;
     private final int parallelism;
     private final int buffer;
-
-    @SuppressWarnings("unused") // accessed through VERSION
-    private volatile long version;
 
     private long received;
     private long completed;
@@ -43,30 +32,30 @@ public final class StageMeter {
     private long peakInFlight;
     private long peakQueued;
 
-    /** Microseconds, 2 significant digits: ample for percentiles, small enough to keep one per stage per run. */
-    private final SingleWriterRecorder recorder = new SingleWriterRecorder(2);
-    private final Histogram latencyMicros = new Histogram(2);
+    private final Histogram latencyMicros = new Histogram(1, MAX_LATENCY_MICROS, 2);
+    private long latencyCountAtRefresh;
+    private long lastPublishNanos;
+    private long lastLatencyNanos;
+    private StageSnapshot.Latency latency = StageSnapshot.Latency.NONE;
+    private volatile StageSnapshot latest;
 
     public StageMeter(String name, int parallelism, int buffer) {
         this.name = name;
         this.parallelism = parallelism;
         this.buffer = buffer;
+        this.latest = build();
     }
 
     public String name() {
         return name;
     }
 
-    // ---- writer side: only the stage's drain loop calls these, between beginWrite and endWrite ----
-
-    void beginWrite() {
-        VERSION.setVolatile(this, (long) VERSION.getVolatile(this) + 1);
-        VarHandle.storeStoreFence();
+    /** The latest published counters; safe to call from any thread at any time, never blocks. */
+    public StageSnapshot snapshot() {
+        return latest;
     }
 
-    void endWrite() {
-        VERSION.setVolatile(this, (long) VERSION.getVolatile(this) + 1);
-    }
+    // ---- writer side: only the stage's drain loop calls these ----
 
     void demand(long outstanding) {
         demand = outstanding;
@@ -106,7 +95,11 @@ public final class StageMeter {
         dropped++;
     }
 
-    /** An item that waited in the pile was evicted to make room ({@code drop-oldest}). */
+    /**
+     * An item that waited in the pile was evicted to make room ({@code drop-oldest}). It had been counted as
+     * completed (or failed) when it entered the pile; it now counts as dropped instead, so that every item is
+     * counted exactly once.
+     */
     void droppedFromQueue(boolean failedHere) {
         queued--;
         if (failedHere) {
@@ -122,7 +115,38 @@ public final class StageMeter {
     }
 
     void recordLatency(long nanos) {
-        recorder.recordValue(Math.max(1, nanos / 1_000));
+        latencyMicros.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(1, nanos / 1_000)));
+    }
+
+    /** Publishes a snapshot if the loop is going idle, or if the last one is older than 20 ms. */
+    void publish(boolean goingIdle) {
+        long now = System.nanoTime();
+        if (goingIdle || now - lastPublishNanos >= BUSY_PUBLISH_NANOS) {
+            if (goingIdle && latencyMicros.getTotalCount() != latencyCountAtRefresh
+                    || now - lastLatencyNanos >= LATENCY_REFRESH_NANOS) {
+                refreshLatency(now);
+            }
+            lastPublishNanos = now;
+            latest = build();
+        }
+    }
+
+    /** Publishes the final counters when the stage ends. */
+    void publishFinal() {
+        refreshLatency(System.nanoTime());
+        latest = build();
+    }
+
+    private void refreshLatency(long now) {
+        lastLatencyNanos = now;
+        latencyCountAtRefresh = latencyMicros.getTotalCount();
+        if (latencyCountAtRefresh > 0) {
+            latency = new StageSnapshot.Latency(millis(50), millis(95), millis(99));
+        }
+    }
+
+    private double millis(double percentile) {
+        return Math.round(latencyMicros.getValueAtPercentile(percentile) / 100.0) / 10.0;
     }
 
     private void finishedWork(boolean failedHere) {
@@ -134,42 +158,8 @@ public final class StageMeter {
         }
     }
 
-    // ---- reader side ----
-
-    /** A consistent copy of the counters; safe to call from any thread at any time. */
-    public StageSnapshot snapshot() {
-        for (;;) {
-            long before = (long) VERSION.getVolatile(this);
-            if ((before & 1) == 0) {
-                long rec = received;
-                long com = completed;
-                long fai = failed;
-                long dro = dropped;
-                long inf = inFlight;
-                long que = queued;
-                long dem = demand;
-                long pin = peakInFlight;
-                long pqu = peakQueued;
-                VarHandle.loadLoadFence();
-                if ((long) VERSION.getVolatile(this) == before) {
-                    return new StageSnapshot(name, parallelism, buffer, rec, com, fai, dro, inf, que, dem, pin, pqu,
-                            latency());
-                }
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private synchronized StageSnapshot.Latency latency() {
-        latencyMicros.add(recorder.getIntervalHistogram());
-        if (latencyMicros.getTotalCount() == 0) {
-            return StageSnapshot.Latency.NONE;
-        }
-        return new StageSnapshot.Latency(
-                percentileMillis(50), percentileMillis(95), percentileMillis(99));
-    }
-
-    private double percentileMillis(double percentile) {
-        return Math.round(latencyMicros.getValueAtPercentile(percentile) / 100.0) / 10.0;
+    private StageSnapshot build() {
+        return new StageSnapshot(name, parallelism, buffer, received, completed, failed, dropped, inFlight, queued,
+                demand, peakInFlight, peakQueued, latency);
     }
 }
