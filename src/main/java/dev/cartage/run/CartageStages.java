@@ -1,0 +1,52 @@
+package dev.cartage.run;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import dev.cartage.fetch.Fetched;
+import dev.cartage.fetch.Fetcher;
+import dev.cartage.fetch.FetchProperties;
+import dev.cartage.marshal.Document;
+import dev.cartage.marshal.HtmlMarshaller;
+import dev.cartage.pipeline.Envelope;
+import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.StageSettings;
+import dev.cartage.pipeline.StageSpec;
+import dev.cartage.render.MarkdownRenderer;
+import dev.cartage.render.Rendered;
+import dev.cartage.source.SourceItem;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Assembles Cartage's four stages for one run: fetch (I/O, Reactor Netty), marshal and render (CPU, on the
+ * bounded CPU scheduler), deliver (the run's sink).
+ */
+@Component
+class CartageStages {
+
+    private final Fetcher fetcher;
+    private final HtmlMarshaller marshaller;
+    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final Scheduler cpu;
+
+    CartageStages(Fetcher fetcher, FetchProperties fetch, @Qualifier("cpuScheduler") Scheduler cpu) {
+        this.fetcher = fetcher;
+        this.marshaller = new HtmlMarshaller((int) fetch.maxBodySize().toBytes());
+        this.cpu = cpu;
+    }
+
+    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, boolean ordered,
+                                            Function<Envelope<Rendered>, Mono<Void>> sink) {
+        return Pipeline.<SourceItem>builder()
+                .then(StageSpec.<SourceItem, Fetched>io("fetch", settings.get(0), item -> fetcher.fetch(item.url())))
+                .then(StageSpec.<Fetched, Document>cpu("marshal", settings.get(1), cpu,
+                        page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
+                .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu, renderer::render))
+                .then(StageSpec.<Rendered>sink("deliver", settings.get(3), sink::apply))
+                .build(ordered);
+    }
+}

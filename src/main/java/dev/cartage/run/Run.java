@@ -1,0 +1,99 @@
+package dev.cartage.run;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.cartage.deliver.OutcomeLog;
+import dev.cartage.pipeline.Envelope;
+import dev.cartage.pipeline.Pipeline;
+import dev.cartage.render.Rendered;
+import dev.cartage.source.SourceItem;
+import reactor.core.Disposable;
+
+/** One run's state: its plan, its pipeline (whose meters are the live counters) and what it has delivered. */
+final class Run {
+
+    enum State { RUNNING, COMPLETED, CANCELLED, FAILED }
+
+    private final String id;
+    private final Instant createdAt;
+    private final RunPlan plan;
+    private final Pipeline<SourceItem, Rendered> pipeline;
+    private final OutcomeLog outcomes;
+    private final AtomicLong succeeded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile Long total;
+    private volatile State state = State.RUNNING;
+    private volatile Instant finishedAt;
+    private volatile String error;
+    private volatile Disposable subscription;
+
+    Run(String id, Instant createdAt, RunPlan plan, Pipeline<SourceItem, Rendered> pipeline, OutcomeLog outcomes) {
+        this.id = id;
+        this.createdAt = createdAt;
+        this.plan = plan;
+        this.pipeline = pipeline;
+        this.outcomes = outcomes;
+    }
+
+    String id() {
+        return id;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    RunPlan plan() {
+        return plan;
+    }
+
+    Pipeline<SourceItem, Rendered> pipeline() {
+        return pipeline;
+    }
+
+    /** The delivered outcomes; empty and closed at once for runs that deliver elsewhere. */
+    OutcomeLog outcomes() {
+        return outcomes;
+    }
+
+    boolean running() {
+        return state == State.RUNNING;
+    }
+
+    void attach(Disposable subscription) {
+        this.subscription = subscription;
+    }
+
+    void counted(Envelope<Rendered> outcome) {
+        (outcome.isFailed() ? failed : succeeded).incrementAndGet();
+    }
+
+    void expanded(long items) {
+        total = items;
+    }
+
+    void finish(State end, String reason) {
+        if (state == State.RUNNING) {
+            error = reason;
+            finishedAt = Instant.now();
+            state = end;
+            outcomes.close();
+        }
+    }
+
+    /** Stops the run's work; its status becomes cancelled. */
+    void cancel() {
+        Disposable current = subscription;
+        if (current != null) {
+            current.dispose();
+        }
+        finish(State.CANCELLED, null);
+    }
+
+    RunStatus status() {
+        return new RunStatus(id, state.name().toLowerCase(java.util.Locale.ROOT), createdAt, finishedAt,
+                plan.format().wireName(), plan.ordered(), plan.deliver().wireName(),
+                new RunStatus.Items(total, succeeded.get(), failed.get()), pipeline.snapshot(), error);
+    }
+}

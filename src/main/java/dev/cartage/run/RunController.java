@@ -1,0 +1,64 @@
+package dev.cartage.run;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.cartage.deliver.Outcome;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/** The run API (API.md, "Endpoints"): start runs, list them, read one, and read its outcomes live. */
+@RestController
+@RequestMapping("/api/runs")
+class RunController {
+
+    private final RunService runs;
+    private final RunRequestReader reader;
+
+    RunController(RunService runs, RunRequestReader reader) {
+        this.runs = runs;
+        this.reader = reader;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<RunStatus>> start(@RequestBody JsonNode request) {
+        return Mono.fromSupplier(() -> runs.start(reader.read(request)))
+                .map(run -> ResponseEntity.accepted()
+                        .location(URI.create("/api/runs/" + run.id()))
+                        .body(run.status()));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<List<RunStatus>> list() {
+        return Mono.fromSupplier(() -> runs.runs().stream().map(Run::status).toList());
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<RunStatus> get(@PathVariable String id) {
+        return Mono.fromSupplier(() -> runs.find(id).status());
+    }
+
+    @GetMapping(path = "/{id}/results", produces = MediaType.APPLICATION_NDJSON_VALUE)
+    Flux<Outcome> results(@PathVariable String id) {
+        return Flux.defer(() -> runs.find(id).outcomes().follow());
+    }
+
+    @GetMapping(path = "/{id}/results", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Outcome>> resultEvents(@PathVariable String id) {
+        return results(id).map(outcome -> ServerSentEvent.builder(outcome)
+                .event("outcome")
+                .id(Long.toString(outcome.seq()))
+                .build());
+    }
+}

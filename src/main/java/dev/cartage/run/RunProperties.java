@@ -1,0 +1,24 @@
+package dev.cartage.run;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How many runs the service remembers and how much of their content it keeps.
+ *
+ * @param maxRuns              runs kept in memory; when a new run would exceed it, the oldest finished run is
+ *                             forgotten (its id then answers 404). Running runs are never evicted. Default 200
+ * @param maxContentPerRun     content kept per run with {@code deliver.to=store}, in characters; outcomes past it
+ *                             keep their record but not their content. Default 64MB
+ */
+@Validated
+@ConfigurationProperties("cartage.runs")
+public record RunProperties(
+        @DefaultValue("200") @Min(1) int maxRuns,
+        @DefaultValue("64MB") @NotNull DataSize maxContentPerRun) {
+}

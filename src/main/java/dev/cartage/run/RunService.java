@@ -1,0 +1,96 @@
+package dev.cartage.run;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.cartage.deliver.DeliverTarget;
+import dev.cartage.deliver.Outcome;
+import dev.cartage.deliver.OutcomeLog;
+import dev.cartage.pipeline.Envelope;
+import dev.cartage.pipeline.Pipeline;
+import dev.cartage.render.Rendered;
+import dev.cartage.source.SourceExpander;
+import dev.cartage.source.SourceItem;
+import dev.cartage.web.NotFoundException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Starts background runs and keeps track of them. This is the edge that subscribes to a run's pipeline: nothing
+ * inside the pipeline subscribes, so cancelling the subscription here stops every stage.
+ */
+@Service
+class RunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+    private final CartageStages stages;
+    private final SourceExpander expander;
+    private final RunRegistry registry;
+    private final RunProperties properties;
+
+    RunService(CartageStages stages, SourceExpander expander, RunRegistry registry, RunProperties properties) {
+        this.stages = stages;
+        this.expander = expander;
+        this.registry = registry;
+        this.properties = properties;
+    }
+
+    /** Accepts the run and starts it in the background. */
+    Run start(RunPlan plan) {
+        OutcomeLog outcomes = new OutcomeLog(properties.maxContentPerRun().toBytes());
+        String format = plan.format().wireName();
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.ordered(), sink(plan, outcomes, format));
+        Run run = new Run(newId(), Instant.now(), plan, pipeline, outcomes);
+        registry.add(run);
+        run.attach(outcomesOf(run).subscribe(
+                run::counted,
+                error -> {
+                    log.warn("run {} failed", run.id(), error);
+                    run.finish(Run.State.FAILED, error.getMessage());
+                },
+                () -> run.finish(Run.State.COMPLETED, null)));
+        return run;
+    }
+
+    /** A random run id. Not SecureRandom: its first use may block reading entropy, and this runs on an event loop. */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "r-" + new UUID(random.nextLong(), random.nextLong());
+    }
+
+    Run find(String id) {
+        return registry.find(id).orElseThrow(() -> new NotFoundException(
+                "no run with id '" + id + "': it never existed or was forgotten (cartage.runs.max-runs)"));
+    }
+
+    List<Run> runs() {
+        return registry.newestFirst();
+    }
+
+    private Flux<Envelope<Rendered>> outcomesOf(Run run) {
+        AtomicLong items = new AtomicLong();
+        Flux<Envelope<SourceItem>> sources = expander.expand(run.plan().sources())
+                .doOnNext(item -> items.incrementAndGet())
+                .doOnComplete(() -> run.expanded(items.get()));
+        return run.pipeline().run(sources);
+    }
+
+    private static java.util.function.Function<Envelope<Rendered>, Mono<Void>> sink(RunPlan plan, OutcomeLog outcomes,
+                                                                                   String format) {
+        if (plan.deliver() == DeliverTarget.DISCARD) {
+            return item -> Mono.empty();
+        }
+        return item -> Mono.fromRunnable(() -> {
+            long start = System.nanoTime();
+            outcomes.append(Outcome.of(item, format, System.nanoTime() - start));
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package dev.cartage.run;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.cartage.pipeline.StageSnapshot;
+
+/**
+ * A run as the API shows it (API.md, "RunStatus").
+ *
+ * @param id         the run's id, {@code r-…}
+ * @param status     running, completed, cancelled or failed
+ * @param createdAt  when the run was accepted
+ * @param finishedAt when it ended; null while running
+ * @param format     the output format
+ * @param ordered    whether outcomes leave in source order
+ * @param deliver    where outcomes go
+ * @param items      counts of items
+ * @param stages     fetch, marshal, render, deliver
+ * @param error      why the run itself failed; null unless status is failed
+ */
+public record RunStatus(String id, String status, Instant createdAt, Instant finishedAt, String format,
+                        boolean ordered, String deliver, Items items, List<StageSnapshot> stages, String error) {
+
+    /**
+     * @param total     items the sources expanded to; null until expansion has finished
+     * @param succeeded outcomes with status ok
+     * @param failed    outcomes with status failed
+     */
+    public record Items(Long total, long succeeded, long failed) {
+    }
+}

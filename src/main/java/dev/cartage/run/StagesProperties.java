@@ -1,0 +1,34 @@
+package dev.cartage.run;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Default settings of the four stages, e.g. {@code cartage.stages.fetch.parallelism=16}. The shipped defaults live
+ * in {@code application.yml} (one place, each overridable alone): fetch and deliver are I/O and keep many items in
+ * flight; marshal and render are CPU work and default to one worker per core.
+ *
+ * @param fetch   default p=16, b=64, timeout 10s, 1 retry
+ * @param marshal default p=0 (cores), b=32, timeout 10s, no retries
+ * @param render  default p=0 (cores), b=32, timeout 10s, no retries
+ * @param deliver default p=8, b=64, timeout 10s, no retries
+ */
+@Validated
+@ConfigurationProperties("cartage.stages")
+public record StagesProperties(@Valid @NotNull StageDefaults fetch, @Valid @NotNull StageDefaults marshal,
+                               @Valid @NotNull StageDefaults render, @Valid @NotNull StageDefaults deliver) {
+
+    /** The defaults of the stage named {@code name}: fetch, marshal, render or deliver. */
+    StageDefaults forStage(String name) {
+        return switch (name) {
+            case "fetch" -> fetch;
+            case "marshal" -> marshal;
+            case "render" -> render;
+            case "deliver" -> deliver;
+            default -> throw new IllegalArgumentException("no stage named " + name);
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package dev.cartage.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import dev.cartage.pile.PileQueryException;
+
+/**
+ * Turns every error a handler signals into an RFC 9457 problem response. Spring's own exceptions (bad media type,
+ * wrong method, unreadable body) keep their status; ours carry field errors; a body over the size limit is a 413.
+ * Anything unexpected is logged with its stack trace and answered without one.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final URI INVALID = URI.create("https://cartage.dev/problems/invalid-request");
+
+    @ExceptionHandler(InvalidRequestException.class)
+    Mono<ResponseEntity<ProblemDetail>> invalid(InvalidRequestException e) {
+        return Mono.just(problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(PileQueryException.class)
+    Mono<ResponseEntity<ProblemDetail>> invalidPile(PileQueryException e) {
+        return Mono.just(problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    Mono<ResponseEntity<ProblemDetail>> notFound(NotFoundException e) {
+        return Mono.just(problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<ProblemDetail>> tooLarge(DataBufferLimitException e) {
+        return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,
+                "the request body is larger than the service accepts (" + e.getMessage()
+                        + "); split the sources over several runs or stream them to /api/pipeline", List.of()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e) {
+        log.error("unexpected error while handling a request", e);
+        return Mono.just(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the service failed unexpectedly; the error has been logged", List.of()));
+    }
+
+    /** Unreadable bodies: name the JSON field that was wrong when Jackson tells us which. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        DataBufferLimitException limit = findCause(ex, DataBufferLimitException.class);
+        if (limit != null) {
+            return tooLarge(limit).map(r -> ResponseEntity.status(r.getStatusCode()).body(r.getBody()));
+        }
+        JacksonException json = findCause(ex, JacksonException.class);
+        String detail = json == null ? ex.getReason() : "the request body is not valid JSON for this endpoint: "
+                + json.getOriginalMessage();
+        List<FieldError> errors = new ArrayList<>();
+        if (json instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            errors.add(new FieldError(path(bind), json.getOriginalMessage()));
+        }
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, detail, errors);
+        return Mono.just(ResponseEntity.status(answer.getStatusCode()).body(answer.getBody()));
+    }
+
+    /** Spring's own 413 (a body over {@code spring.codec.max-in-memory-size}) comes without a detail; add one. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+            @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (status.value() == 413 && body instanceof ProblemDetail problem && problem.getDetail() == null) {
+            problem.setDetail("the request body is larger than the service accepts (spring.codec.max-in-memory-size); "
+                    + "split the sources over several runs or stream them to /api/pipeline");
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        if (status == HttpStatus.BAD_REQUEST) {
+            body.setType(INVALID);
+        }
+        if (!errors.isEmpty()) {
+            body.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> @Nullable T findCause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.cartage.support;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import reactor.blockhound.BlockHound;
+
+/**
+ * Installs BlockHound once for the whole test JVM, before any test runs: every blocking call made on a
+ * non-blocking thread (Reactor Netty event loops, Reactor's parallel and CPU schedulers) fails the test that made it.
+ */
+public class BlockHoundSession implements LauncherSessionListener {
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        BlockHound.install(builder -> builder
+                // Logback writes log lines synchronously to the console; logging is not the blocking we hunt
+                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
+                .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend")
+                // Netty 4.2's adaptive buffer allocator guards its magazines with a StampedLock held for a few
+                // instructions; it is Netty's own design for event loops, not an accidental blocking call
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines"));
+    }
+}
