@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -51,11 +52,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of()));
     }
 
-    @ExceptionHandler(DataBufferLimitException.class)
-    Mono<ResponseEntity<ProblemDetail>> tooLarge(DataBufferLimitException e) {
+    @ExceptionHandler({DataBufferLimitException.class, ContentTooLargeException.class})
+    Mono<ResponseEntity<ProblemDetail>> tooLarge(Exception e) {
         return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,
-                "the request body is larger than the service accepts (" + e.getMessage()
-                        + "); split the sources over several runs or stream them to /api/pipeline", List.of()));
+                "the request body is larger than the service accepts (spring.codec.max-in-memory-size); "
+                        + "split the sources over several runs or stream them to /api/pipeline", List.of()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -82,17 +83,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, detail, errors);
         return Mono.just(ResponseEntity.status(answer.getStatusCode()).body(answer.getBody()));
-    }
-
-    /** Spring's own 413 (a body over {@code spring.codec.max-in-memory-size}) comes without a detail; add one. */
-    @Override
-    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
-            @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        if (status.value() == 413 && body instanceof ProblemDetail problem && problem.getDetail() == null) {
-            problem.setDetail("the request body is larger than the service accepts (spring.codec.max-in-memory-size); "
-                    + "split the sources over several runs or stream them to /api/pipeline");
-        }
-        return super.handleExceptionInternal(ex, body, headers, status, exchange);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
