@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
+import jakarta.annotation.PreDestroy;
 import io.netty.handler.timeout.ReadTimeoutException;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -68,6 +69,12 @@ public class Fetcher {
     /** The connection pool, for metrics and tests. */
     public ConnectionProvider connections() {
         return connections;
+    }
+
+    /** Closes the pooled connections when the service stops. */
+    @PreDestroy
+    public void close() {
+        connections.dispose();
     }
 
     private static Mono<Fetched> read(URI url, ClientResponse response) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ class RunRegistry {
 
     private final int maxRuns;
     private final LinkedHashMap<String, Run> runs = new LinkedHashMap<>();
+    private volatile Consumer<Run> onForget = run -> { };
 
     RunRegistry(RunProperties properties) {
         this.maxRuns = properties.maxRuns();
@@ -29,8 +31,16 @@ class RunRegistry {
             runs.values().stream()
                     .filter(r -> !r.running())
                     .findFirst()
-                    .ifPresent(oldest -> runs.remove(oldest.id()));
+                    .ifPresent(oldest -> {
+                        runs.remove(oldest.id());
+                        onForget.accept(oldest);
+                    });
         }
+    }
+
+    /** Tells {@code listener} about each run the registry forgets, before it is gone. */
+    void onForget(Consumer<Run> listener) {
+        this.onForget = listener;
     }
 
     synchronized Optional<Run> find(String id) {

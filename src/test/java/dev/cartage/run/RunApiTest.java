@@ -141,6 +141,28 @@ class RunApiTest {
                 .expectBody().jsonPath("$.id").isNotEmpty().jsonPath("$.format").isEqualTo("markdown");
     }
 
+    @Test
+    void stageCountersReachPrometheusUnderTheirApiNames() {
+        RunStatus accepted = start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 12, "failEvery", 4)))));
+        results(accepted.id());
+
+        String scrape = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(scrape).contains("cartage_stage_received_total{", "cartage_stage_failed_total{",
+                "cartage_stage_in_flight{", "cartage_stage_queued{");
+        assertThat(counter(scrape, "cartage_stage_received_total", "deliver")).isGreaterThanOrEqualTo(12);
+        assertThat(counter(scrape, "cartage_stage_failed_total", "fetch")).isGreaterThanOrEqualTo(3);
+    }
+
+    private static double counter(String scrape, String name, String stage) {
+        return scrape.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains("stage=\"" + stage + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
+
     private RunStatus start(Object request) {
         return http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON).bodyValue(request)
                 .exchange()
