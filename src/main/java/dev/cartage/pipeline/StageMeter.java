@@ -57,6 +57,11 @@ public final class StageMeter {
 
     // ---- writer side: only the stage's drain loop calls these ----
 
+    /** Items received and not yet finished: the drain loop's own view, exact at every moment. */
+    long inFlight() {
+        return inFlight;
+    }
+
     void demand(long outstanding) {
         demand = outstanding;
     }

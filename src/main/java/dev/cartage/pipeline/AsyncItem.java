@@ -1,0 +1,66 @@
+package dev.cartage.pipeline;
+
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
+
+/**
+ * One item's async work in progress. Settles exactly once: by finishing (a result, or a failure made into one)
+ * or by being cancelled, in which case the item goes to the discard hook instead of to the stage.
+ */
+final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> {
+
+    @SuppressWarnings("rawtypes")
+    private static final AtomicIntegerFieldUpdater<AsyncItem> SETTLED =
+            AtomicIntegerFieldUpdater.newUpdater(AsyncItem.class, "settled");
+
+    private final StageSubscriber<I, O> stage;
+    private final Envelope<I> item;
+    private final long index;
+    private final long startNanos = System.nanoTime();
+    private volatile int settled;
+
+    AsyncItem(StageSubscriber<I, O> stage, Envelope<I> item, long index) {
+        this.stage = stage;
+        this.item = item;
+        this.index = index;
+    }
+
+    @Override
+    public Context currentContext() {
+        return stage.currentContext();
+    }
+
+    @Override
+    protected void hookOnNext(Envelope<O> result) {
+        if (SETTLED.compareAndSet(this, 0, 1)) {
+            stage.forget(this);
+            // a sink passes an earlier failure on unchanged: that failure was not raised here
+            boolean failedHere = result.isFailed() && result.failure() != item.failure();
+            stage.workFinished(new Finished<>(index, result, System.nanoTime() - startNanos, failedHere));
+        }
+    }
+
+    @Override
+    protected void hookOnComplete() {
+        if (settled == 0) {
+            hookOnNext(item.withFailure(ItemFailure.of(stage.stageName(), FailureType.INTERNAL,
+                    "the " + stage.stageName() + " stage produced no result")));
+        }
+    }
+
+    @Override
+    protected void hookOnError(Throwable t) {
+        // the work is wrapped to turn failures into data; an error here is a bug in that wrapping
+        hookOnNext(item.withFailure(ItemFailures.from(stage.stageName(), t)));
+    }
+
+    @Override
+    protected void hookOnCancel() {
+        if (SETTLED.compareAndSet(this, 0, 2)) {
+            Operators.onDiscard(item, currentContext());
+        }
+    }
+}
