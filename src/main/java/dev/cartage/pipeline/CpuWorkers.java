@@ -21,14 +21,17 @@ final class CpuWorkers<I, O> {
     private final StageSubscriber<I, O> stage;
     private final StageWork.Cpu<I, O> work;
     private final int parallelism;
+    /** CPU work cannot be interrupted: an item whose work took longer fails with timeout when it returns. */
+    private final long timeoutNanos;
     /** Items started by the drain loop and not yet taken by a worker; at most `parallelism`. */
     private final Queue<Task<I>> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workers = new AtomicInteger();
 
-    CpuWorkers(StageSubscriber<I, O> stage, StageWork.Cpu<I, O> work, int parallelism) {
+    CpuWorkers(StageSubscriber<I, O> stage, StageWork.Cpu<I, O> work, StageSettings settings) {
         this.stage = stage;
         this.work = work;
-        this.parallelism = parallelism;
+        this.parallelism = settings.parallelism();
+        this.timeoutNanos = settings.timeout().toNanos();
     }
 
     /** Queues one item and starts a worker for it if fewer than {@code parallelism} are busy. */
@@ -71,6 +74,8 @@ final class CpuWorkers<I, O> {
     /** One worker's turn: takes ready items until there are none, or until it has had its share of the thread. */
     private void run() {
         Context context = stage.currentContext();
+        // one clock read per item: an item's work starts when the previous one's ends
+        long start = System.nanoTime();
         for (int turn = 0; turn < BATCH; turn++) {
             Task<I> task = ready.poll();
             if (task == null) {
@@ -85,9 +90,15 @@ final class CpuWorkers<I, O> {
                 Operators.onDiscard(task.item(), context);
                 continue;
             }
-            long start = System.nanoTime();
             Envelope<O> result = work.work().apply(task.item());
-            stage.workFinished(new Finished<>(task.index(), result, System.nanoTime() - start, result.isFailed()));
+            long end = System.nanoTime();
+            long nanos = end - start;
+            start = end;
+            if (nanos > timeoutNanos && !result.isFailed()) {
+                result = task.item().withFailure(ItemFailure.of(stage.stageName(), FailureType.TIMEOUT,
+                        "the " + stage.stageName() + " stage took " + nanos / 1_000_000 + " ms, longer than its timeout"));
+            }
+            stage.workFinished(new Finished<>(task.index(), result, nanos, result.isFailed()));
         }
         schedule();
     }

@@ -33,7 +33,7 @@ public final class StageMeter {
     private long peakQueued;
 
     private final Histogram latencyMicros = new Histogram(1, MAX_LATENCY_MICROS, 2);
-    private long latencyCountAtRefresh;
+    private long busyPasses;
     private long lastPublishNanos;
     private long lastLatencyNanos;
     private StageSnapshot.Latency latency = StageSnapshot.Latency.NONE;
@@ -123,12 +123,18 @@ public final class StageMeter {
         latencyMicros.recordValue(Math.min(MAX_LATENCY_MICROS, Math.max(1, nanos / 1_000)));
     }
 
-    /** Publishes a snapshot if the loop is going idle, or if the last one is older than 20 ms. */
+    /**
+     * Publishes a snapshot if the loop is going idle, or if the last one is older than 20 ms. The clock is read
+     * only every 64th busy pass, and latency percentiles are recomputed at most every 100 ms, because both cost
+     * more than the rest of a pass.
+     */
     void publish(boolean goingIdle) {
+        if (!goingIdle && (++busyPasses & 63) != 0) {
+            return;
+        }
         long now = System.nanoTime();
         if (goingIdle || now - lastPublishNanos >= BUSY_PUBLISH_NANOS) {
-            if (goingIdle && latencyMicros.getTotalCount() != latencyCountAtRefresh
-                    || now - lastLatencyNanos >= LATENCY_REFRESH_NANOS) {
+            if (now - lastLatencyNanos >= LATENCY_REFRESH_NANOS) {
                 refreshLatency(now);
             }
             lastPublishNanos = now;
@@ -144,8 +150,7 @@ public final class StageMeter {
 
     private void refreshLatency(long now) {
         lastLatencyNanos = now;
-        latencyCountAtRefresh = latencyMicros.getTotalCount();
-        if (latencyCountAtRefresh > 0) {
+        if (latencyMicros.getTotalCount() > 0) {
             latency = new StageSnapshot.Latency(millis(50), millis(95), millis(99));
         }
     }

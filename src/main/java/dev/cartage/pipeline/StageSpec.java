@@ -48,25 +48,16 @@ public final class StageSpec<I, O> {
 
     /**
      * A CPU stage: {@code work} computes the result for one payload on {@code scheduler}, which should be bounded
-     * (sized to the cores). The work cannot be interrupted: an attempt that outlasts the timeout fails the item
-     * with {@code timeout} when it returns. Items that failed earlier skip the work.
+     * (sized to the cores). The work cannot be interrupted: work that outlasts the timeout fails the item with
+     * {@code timeout} when it returns. Items that failed earlier skip the work.
      */
     public static <I, O> StageSpec<I, O> cpu(String name, StageSettings settings, Scheduler scheduler,
                                              ItemFunction<? super I, ? extends O> work) {
-        long timeoutNanos = settings.timeout().toNanos();
         Function<Envelope<I>, Envelope<O>> wrapped = item -> {
             for (int attempt = 0; ; attempt++) {
-                long start = System.nanoTime();
                 try {
                     O result = work.apply(item.payload());
-                    if (result == null) {
-                        return item.withFailure(producedNothing(name));
-                    }
-                    if (System.nanoTime() - start > timeoutNanos) {
-                        return item.withFailure(ItemFailure.of(name, FailureType.TIMEOUT,
-                                "the " + name + " stage took longer than its timeout of " + settings.timeout()));
-                    }
-                    return item.withPayload(result);
+                    return result == null ? item.withFailure(producedNothing(name)) : item.withPayload(result);
                 } catch (Throwable error) {
                     Exceptions.throwIfJvmFatal(error);
                     if (attempt >= settings.retries() || !ItemFailures.retryable(error)) {

@@ -13,6 +13,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
+import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
 /**
@@ -30,8 +31,11 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private final StagingPile<O> pile;
 
     // Cross-thread hand-offs into the drain loop. Each holds at most `parallelism` items while upstream honours
-    // demand, because the stage never has more than that requested or in work.
-    private final Queue<Envelope<I>> arrivals = new ConcurrentLinkedQueue<>();
+    // demand, because the stage never has more than that requested or in work. Arrivals come from one producer at
+    // a time (Reactive Streams serialises onNext), so a bounded single-producer array queue serves without
+    // allocating per item; whatever does not fit came from a source ignoring demand and waits in `unrequested`.
+    private final Queue<Envelope<I>> arrivals;
+    private final Queue<Envelope<I>> unrequested = new ConcurrentLinkedQueue<>();
     private final Queue<Finished<O>> finished = new ConcurrentLinkedQueue<>();
     /** Async items being worked on, so that cancel can reach them. */
     private final Disposable.Composite running = Disposables.composite();
@@ -63,8 +67,9 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         this.meter = plan.meter();
         this.parallelism = plan.settings().parallelism();
         this.overflow = plan.settings().overflow();
+        this.arrivals = Queues.<Envelope<I>>get(parallelism).get();
         this.pile = new StagingPile<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
-        this.cpu = plan.work() instanceof StageWork.Cpu<I, O> work ? new CpuWorkers<>(this, work, parallelism) : null;
+        this.cpu = plan.work() instanceof StageWork.Cpu<I, O> work ? new CpuWorkers<>(this, work, plan.settings()) : null;
     }
 
     @Override
@@ -87,7 +92,9 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             Operators.onDiscard(item, currentContext());
             return;
         }
-        arrivals.offer(item);
+        if (!arrivals.offer(item)) {
+            unrequested.offer(item);
+        }
         drain();
     }
 
@@ -206,6 +213,9 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             meter.received();
             start(item, nextIndex++);
         }
+        while ((item = unrequested.poll()) != null) {
+            refuseUnrequested(item);
+        }
     }
 
     /** Upstream sent more than asked: a push source. Only the drop policies accept that. */
@@ -282,7 +292,8 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             actual.onError(failure);
             return;
         }
-        if (done && meter.inFlight() == 0 && arrivals.isEmpty() && finished.isEmpty() && pile.isEmpty()) {
+        if (done && meter.inFlight() == 0 && arrivals.isEmpty() && unrequested.isEmpty() && finished.isEmpty()
+                && pile.isEmpty()) {
             terminated = true;
             meter.publishFinal();
             actual.onComplete();
@@ -305,6 +316,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private void discardHeldItems() {
         Context context = currentContext();
         Operators.onDiscardQueueWithClear(arrivals, context, null);
+        Operators.onDiscardQueueWithClear(unrequested, context, null);
         Operators.onDiscardQueueWithClear(outbox, context, null);
         if (cpu != null) {
             cpu.discardWaiting(context);
