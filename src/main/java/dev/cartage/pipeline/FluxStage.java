@@ -41,6 +41,7 @@ final class FluxStage<I, O> extends FluxOperator<Envelope<I>, Envelope<O>> {
 
     @Override
     public void subscribe(CoreSubscriber<? super Envelope<O>> actual) {
+        // the operator's own subscription to its source: this is how an operator joins a chain, not a leak
         source.subscribe(new StageSubscriber<>(actual, plan));
     }
 

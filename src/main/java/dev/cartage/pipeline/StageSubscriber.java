@@ -238,6 +238,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         if (work instanceof StageWork.Async<I, O> async) {
             AsyncItem<I, O> inner = new AsyncItem<>(this, item, index);
             if (running.add(inner)) {
+                // an operator subscribing its inner publisher, as flatMap does: demand and cancel stay wired
                 async.work().apply(item).subscribe(inner);
             } else {
                 Operators.onDiscard(item, currentContext());

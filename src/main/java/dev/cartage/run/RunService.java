@@ -50,6 +50,7 @@ class RunService {
         Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.ordered(), sink(plan, outcomes, format));
         Run run = new Run(newId(), Instant.now(), plan, pipeline, outcomes);
         registry.add(run);
+        // the edge of a background run: the one place that subscribes, and keeps the handle to cancel it
         run.attach(outcomesOf(run).subscribe(
                 run::counted,
                 error -> {
