@@ -1,7 +1,9 @@
 package dev.cartage.marshal;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,9 @@ final class Boilerplate {
             + "canvas, form, button, input, select, textarea, dialog, nav, aside, [hidden], [aria-hidden=true]";
     /** A page's own header and footer; the same elements inside an article hold its title and byline. */
     private static final String PAGE_CHROME = "header, footer";
-    private static final String CONTENT_SCOPE = "article, main, [role=main]";
+    /** Parsed once: a selector string would be parsed again on every call, which dominated marshal time. */
+    private static final Evaluator CONTENT_SCOPE = QueryParser.parse("article, main, [role=main]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> CHROME_ROLES = Set.of(
             "banner", "navigation", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
             "menubar", "toolbar");
@@ -60,7 +64,7 @@ final class Boilerplate {
 
     private static boolean isNamedBoilerplate(Element element) {
         String role = element.attr("role").toLowerCase(Locale.ROOT);
-        if (Arrays.stream(role.split("\\s+")).anyMatch(CHROME_ROLES::contains)) {
+        if (Arrays.stream(WHITESPACE.split(role)).anyMatch(CHROME_ROLES::contains)) {
             return true;
         }
         boolean inContent = element.parent().closest(CONTENT_SCOPE) != null;
@@ -80,7 +84,7 @@ final class Boilerplate {
 
     private static List<String> tokens(Element element) {
         String names = element.className() + " " + element.id();
-        return Arrays.stream(names.trim().split("\\s+")).filter(token -> !token.isEmpty()).toList();
+        return Arrays.stream(WHITESPACE.split(names.trim())).filter(token -> !token.isEmpty()).toList();
     }
 
     private static List<String> words(String token) {
