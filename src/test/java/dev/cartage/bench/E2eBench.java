@@ -48,10 +48,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Needs the jar: {@code ./mvnw -B -o -q -DskipTests package}. Settings (system properties):
  * {@code e2e.jar} (default {@code target/cartage-0.1.0-SNAPSHOT.jar}), {@code e2e.repeats} (3),
  * {@code e2e.small} (2000), {@code e2e.large} (20000), {@code e2e.warmup} (500), {@code e2e.jvmArgs}
- * ({@code -XX:MaxRAMPercentage=25}), {@code e2e.logDir} ({@code target/e2e}), {@code e2e.scenarios}
+ * ({@link #DEPLOYED_JVM_ARGS}), {@code e2e.logDir} ({@code target/e2e}), {@code e2e.scenarios}
  * (comma-separated subset of the names above).
  */
 public final class E2eBench {
+
+    /**
+     * The service runs as deployed: the Dockerfile's JAVA_TOOL_OPTIONS inside the 1 GiB memory limit of
+     * deploy/kubernetes/deployment.yaml, which -XX:MaxRAM emulates outside a container.
+     */
+    static final String DEPLOYED_JVM_ARGS = "-XX:MaxRAM=1g -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError";
+
 
     static final int FETCH_PARALLELISM = 64;
     static final Duration LATENCY = Duration.ofMillis(20);
@@ -118,7 +125,7 @@ public final class E2eBench {
         int large = Integer.getInteger("e2e.large", 20_000);
         int warmup = Integer.getInteger("e2e.warmup", 500);
         Path logDir = Path.of(System.getProperty("e2e.logDir", "target/e2e")).toAbsolutePath();
-        List<String> jvmArgs = Arrays.stream(System.getProperty("e2e.jvmArgs", "-XX:MaxRAMPercentage=25")
+        List<String> jvmArgs = Arrays.stream(System.getProperty("e2e.jvmArgs", DEPLOYED_JVM_ARGS)
                 .trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
         List<Scenario> all = List.of(
                 new Scenario("cpu-ceiling", small, 0),

@@ -17,6 +17,8 @@ public class BlockHoundSession implements LauncherSessionListener {
                 // Logback writes log lines synchronously to the console; logging is not the blocking we hunt
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "writeBytes")
                 .allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "subAppend")
+                // an idle cartage-cpu pool thread waiting for its next task is not work that blocks
+                .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "getTask")
                 // Netty 4.2's adaptive buffer allocator guards its magazines with a StampedLock held for a few
                 // instructions; it is Netty's own design for event loops, not an accidental blocking call
                 .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
