@@ -32,7 +32,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=little   # (ii) Little's-law efficiency, timed runs
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=all      # both
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=profile  # JMH stack profile of the engine runs
- * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=e2e      # (iii) hands over to E2eBench, when present
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=e2e      # (iii) E2eBench; needs the jar: ./mvnw -B -q -DskipTests package
  * </pre>
  *
  * Add {@code quick} (e.g. {@code -Dbench="engine quick"}) for a short smoke run whose numbers mean little, and
@@ -92,17 +92,9 @@ public final class Bench {
      * change when it arrives.
      */
     private static void e2e(String[] args) throws Exception {
-        Class<?> e2e;
-        try {
-            e2e = Class.forName("dev.cartage.bench.E2eBench");
-        } catch (ClassNotFoundException missing) {
-            System.err.println("the end-to-end benchmark (dev.cartage.bench.E2eBench) is not part of this build");
-            System.exit(2);
-            return;
-        }
         String[] rest = Arrays.stream(args).flatMap(a -> Arrays.stream(a.trim().split("[\\s,]+")))
                 .filter(w -> !w.isEmpty() && !w.equalsIgnoreCase("e2e")).toArray(String[]::new);
-        e2e.getMethod("main", String[].class).invoke(null, (Object) rest);
+        E2eBench.main(rest);
     }
 
     private static void machine(PrintStream out) {
