@@ -55,6 +55,8 @@ final class E2eService implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // an interrupted bench (Ctrl-C, a timeout) must not leave the service running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "e2e-service-reaper"));
         E2eService service = new E2eService(process, URI.create("http://127.0.0.1:" + port), log);
         try {
             service.awaitHealthy();
