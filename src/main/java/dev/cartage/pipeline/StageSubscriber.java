@@ -28,6 +28,8 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private final StageMeter meter;
     private final int parallelism;
     private final Overflow overflow;
+    /** The most items the stage has asked upstream for and not yet received (API.md: buffer is the prefetch). */
+    private final long prefetch;
     private final StagingPile<O> pile;
 
     // Cross-thread hand-offs into the drain loop. Each holds at most `parallelism` items while upstream honours
@@ -67,6 +69,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         this.meter = plan.meter();
         this.parallelism = plan.settings().parallelism();
         this.overflow = plan.settings().overflow();
+        this.prefetch = Math.max(1, plan.settings().buffer());
         this.arrivals = Queues.<Envelope<I>>get(parallelism).get();
         this.pile = new StagingPile<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
         this.cpu = plan.work() instanceof StageWork.Cpu<I, O> work ? new CpuWorkers<>(this, work, plan.settings()) : null;
@@ -275,11 +278,16 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         }
     }
 
+    /**
+     * How many more items to ask upstream for: one per free worker slot, and never more outstanding than the
+     * stage's prefetch, {@code buffer} (at least 1, so that a stage without a pile still pulls).
+     */
     private long freeSlots() {
         if (done || error != null) {
             return 0;
         }
-        return Math.max(0, parallelism - meter.inFlight() - outstanding);
+        long free = parallelism - meter.inFlight() - outstanding;
+        return Math.max(0, Math.min(free, prefetch - outstanding));
     }
 
     private void checkTerminated() {

@@ -148,6 +148,27 @@ class FluxStageBoundsTest {
         }
     }
 
+    @ParameterizedTest(name = "p={0} b={1}")
+    @CsvSource({"1024,64", "64,8", "16,0", "4,1024"})
+    void demandUpstreamNeverExceedsTheBuffer(int parallelism, int buffer) {
+        AtomicLong outstanding = new AtomicLong();
+        AtomicLong peakOutstanding = new AtomicLong();
+        Flux<Envelope<Integer>> source = TestItems.numbers(5_000)
+                .doOnRequest(n -> peakOutstanding.accumulateAndGet(outstanding.addAndGet(n), Math::max))
+                .doOnNext(x -> outstanding.decrementAndGet());
+        Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
+                .then(delayed("fetch", parallelism, buffer, 20))
+                .build(false);
+
+        StepVerifier.withVirtualTime(() -> pipeline.run(source))
+                .thenAwait(Duration.ofHours(1))
+                .expectNextCount(5_000)
+                .verifyComplete();
+
+        assertThat(peakOutstanding.get()).isBetween(1L, (long) Math.min(parallelism, Math.max(1, buffer)));
+        assertThat(pipeline.snapshot().get(0).peakInFlight()).isEqualTo(parallelism);
+    }
+
     private static StageSpec<Integer, Integer> delayed(String name, int parallelism, int buffer, int maxMillis) {
         return StageSpec.io(name, StageSettings.of(parallelism, buffer),
                 n -> Mono.delay(Duration.ofMillis(1 + TestItems.delayMillis(7, name, n, maxMillis))).thenReturn(n));
