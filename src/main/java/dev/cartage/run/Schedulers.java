@@ -14,8 +14,8 @@ import reactor.core.scheduler.Scheduler;
 /**
  * The bounded scheduler CPU stages (marshal, render) run on: one thread per core, never more, taking tasks from
  * one shared queue. Reactor's {@code newParallel} pins each task to one thread round-robin, so two busy workers
- * can queue on one thread while the other idles; with a shared queue the Little's-law bench reached 0.93 of the
- * CPU bound instead of 0.81 (docs/benchmarks.md). The threads are marked {@link NonBlocking}, so BlockHound and
+ * can queue on one thread while the other idles; with a shared queue the Little's-law bench reached 0.94 of the
+ * CPU bound instead of 0.75 (docs/benchmarks.md). The threads are marked {@link NonBlocking}, so BlockHound and
  * Reactor treat them like event loops: nothing may block on them.
  */
 @Configuration(proxyBeanMethods = false)
