@@ -61,9 +61,4 @@ public record Outcome(long seq, String source, String status, String format, Str
     public boolean ok() {
         return "ok".equals(status);
     }
-
-    /** The same outcome marked failed in the deliver stage, keeping its timings. */
-    public Outcome failedInDelivery(ItemFailure failure) {
-        return new Outcome(seq, source, "failed", format, null, null, null, Error.of(failure), timings);
-    }
 }

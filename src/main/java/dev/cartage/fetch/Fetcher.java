@@ -66,11 +66,6 @@ public class Fetcher {
                 .onErrorMap(error -> !(error instanceof ItemException), error -> classify(url, error));
     }
 
-    /** The connection pool, for metrics and tests. */
-    public ConnectionProvider connections() {
-        return connections;
-    }
-
     /** Closes the pooled connections when the service stops. */
     @PreDestroy
     public void close() {

@@ -55,16 +55,6 @@ public final class Pipeline<I, O> {
         return ordered;
     }
 
-    /** The stages' names in order. */
-    public List<String> stageNames() {
-        return stages.stream().map(StageSpec::name).toList();
-    }
-
-    /** The stages' settings in order. */
-    public List<StageSettings> stageSettings() {
-        return stages.stream().map(StageSpec::settings).toList();
-    }
-
     /** A consistent snapshot of every stage's counters, in stage order; safe from any thread. */
     public List<StageSnapshot> snapshot() {
         return meters.stream().map(StageMeter::snapshot).toList();

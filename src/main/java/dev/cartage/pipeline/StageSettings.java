@@ -42,12 +42,4 @@ public record StageSettings(int parallelism, int buffer, Overflow overflow, Dura
     public StageSettings withOverflow(Overflow overflow) {
         return new StageSettings(parallelism, buffer, overflow, timeout, retries);
     }
-
-    public StageSettings withTimeout(Duration timeout) {
-        return new StageSettings(parallelism, buffer, overflow, timeout, retries);
-    }
-
-    public StageSettings withRetries(int retries) {
-        return new StageSettings(parallelism, buffer, overflow, timeout, retries);
-    }
 }

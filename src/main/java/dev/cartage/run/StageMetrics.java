@@ -55,12 +55,12 @@ class StageMetrics implements MeterBinder {
     }
 
     private double total(int stage, String key, ToLongFunction<StageSnapshot> field) {
-        long live = registry.newestFirst().stream().mapToLong(run -> field.applyAsLong(snapshot(run, stage))).sum();
+        long live = registry.all().stream().mapToLong(run -> field.applyAsLong(snapshot(run, stage))).sum();
         return live + forgotten.computeIfAbsent(key, k -> new LongAdder()).sum();
     }
 
     private double running(int stage, ToLongFunction<StageSnapshot> field) {
-        return registry.newestFirst().stream()
+        return registry.all().stream()
                 .filter(Run::running)
                 .mapToLong(run -> field.applyAsLong(snapshot(run, stage)))
                 .sum();
