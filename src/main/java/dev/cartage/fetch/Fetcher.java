@@ -1,104 +1,65 @@
 package dev.cartage.fetch;
 
 import java.net.URI;
-import java.time.Duration;
 
-import io.netty.channel.ChannelOption;
-import jakarta.annotation.PreDestroy;
-import io.netty.handler.timeout.ReadTimeoutException;
-
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import dev.cartage.fetch.guard.TargetGuard;
+import dev.cartage.fetch.polite.Politeness;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Fetches one URL without blocking, on Reactor Netty: follows a bounded number of redirects, accepts gzip, caps
- * the body after decompression, and turns every failure into an {@link ItemException} typed for the API:
- * {@code http-status} (retryable for 429, 502, 503, 504), {@code connection} (retryable), {@code too-large}.
+ * Fetches one URL without blocking: the fetch stage's work for one item.
  *
- * <p>This first version refuses anything but http and https; the SSRF guard on resolved addresses comes with the
- * fetch-for-real work and will sit in this class's client.
+ * <p>Each hop — the first request and every redirect — goes through the same three steps, in this order:
+ * <ol>
+ *   <li>{@link TargetGuard}: is this URL allowed at all (scheme, port, host form, allow rules, path)? A refusal
+ *       fails the item with {@code blocked} (or {@code invalid-url}) before any connection. The guard also sits
+ *       in the connection itself and checks the <em>resolved</em> address of every connection it opens.</li>
+ *   <li>{@link Politeness}: robots.txt, the per-host concurrency cap and delay.</li>
+ *   <li>{@link OriginExchange}: one HTTP request, read into a page or a redirect.</li>
+ * </ol>
+ * Redirects are followed here rather than by Reactor Netty so that every hop is re-checked with its full URL
+ * (the guard's path rules need the path, which the connection does not see).
  */
 @Component
 public class Fetcher {
 
-    private final WebClient client;
-    private final ConnectionProvider connections;
+    private final FetchProperties properties;
+    private final TargetGuard guard;
+    private final Politeness politeness;
+    private final OriginExchange exchange;
 
-    public Fetcher(FetchProperties properties) {
-        this.connections = ConnectionProvider.builder("cartage-fetch")
-                .maxConnections(properties.maxConnections())
-                .pendingAcquireMaxCount(-1)
-                .maxIdleTime(Duration.ofSeconds(30))
-                .build();
-        HttpClient http = HttpClient.create(connections)
-                .compress(true)
-                .followRedirect((request, response) -> response.status().code() / 100 == 3
-                        && request.redirectedFrom().length < properties.maxRedirects())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());
-        this.client = WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxBodySize().toBytes()))
-                .defaultHeader(HttpHeaders.USER_AGENT, properties.userAgent())
-                .defaultHeader(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-                .build();
+    public Fetcher(FetchProperties properties, TargetGuard guard, Politeness politeness, OriginExchange exchange) {
+        this.properties = properties;
+        this.guard = guard;
+        this.politeness = politeness;
+        this.exchange = exchange;
     }
 
     /** GETs {@code url}; completes with the body of a 2xx answer or fails with a typed {@link ItemException}. */
     public Mono<Fetched> fetch(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Mono.error(new ItemException(FailureType.INVALID_URL, "only http and https URLs can be fetched: " + url));
-        }
-        return client.get().uri(url)
-                .exchangeToMono(response -> read(url, response))
-                .onErrorMap(error -> !(error instanceof ItemException), error -> classify(url, error));
+        return Mono.defer(() -> hop(url, 0));
     }
 
-    /** Closes the pooled connections when the service stops. */
-    @PreDestroy
-    public void close() {
-        connections.dispose();
-    }
-
-    private static Mono<Fetched> read(URI url, ClientResponse response) {
-        HttpStatusCode status = response.statusCode();
-        if (!status.is2xxSuccessful()) {
-            return response.releaseBody().then(Mono.error(statusFailure(url, status.value())));
+    private Mono<Fetched> hop(URI target, int redirects) {
+        ItemException refused = guard.refuse(target);
+        if (refused != null) {
+            return Mono.error(refused);
         }
-        String contentType = response.headers().contentType().map(Object::toString).orElse(null);
-        return response.bodyToMono(byte[].class)
-                .defaultIfEmpty(new byte[0])
-                .map(body -> new Fetched(url, status.value(), contentType, body));
-    }
-
-    private static ItemException statusFailure(URI url, int status) {
-        boolean retryable = status == 429 || status == 502 || status == 503 || status == 504;
-        return new ItemException(FailureType.HTTP_STATUS, "the origin answered " + status + " for " + url, status,
-                retryable, null);
-    }
-
-    private static Throwable classify(URI url, Throwable error) {
-        if (error instanceof DataBufferLimitException) {
-            return new ItemException(FailureType.TOO_LARGE, "the body of " + url + " is larger than the fetch limit "
-                    + "(cartage.fetch.max-body-size)");
-        }
-        if (error instanceof WebClientRequestException || error.getCause() instanceof java.io.IOException
-                || error instanceof ReadTimeoutException) {
-            String reason = error.getCause() != null ? error.getCause().getMessage() : error.getMessage();
-            return new ItemException(FailureType.CONNECTION, "could not reach " + url + ": " + reason, null, true, error);
-        }
-        return error;
+        return politeness.around(target, exchange.get(target))
+                .flatMap(answer -> {
+                    if (answer.redirect() == null) {
+                        return Mono.just(answer.page());
+                    }
+                    if (redirects >= properties.maxRedirects()) {
+                        return Mono.error(new ItemException(FailureType.HTTP_STATUS, "stopped after "
+                                + properties.maxRedirects() + " redirects at " + target + " (cartage.fetch.max-redirects)",
+                                answer.status(), false, null));
+                    }
+                    return hop(answer.redirect(), redirects + 1);
+                });
     }
 }

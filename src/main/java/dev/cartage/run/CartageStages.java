@@ -1,5 +1,6 @@
 package dev.cartage.run;
 
+import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
@@ -42,11 +43,23 @@ class CartageStages {
     Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, boolean ordered,
                                             Function<Envelope<Rendered>, Mono<Void>> sink) {
         return Pipeline.<SourceItem>builder()
-                .then(StageSpec.<SourceItem, Fetched>io("fetch", settings.get(0), item -> fetcher.fetch(item.url())))
+                .then(StageSpec.<SourceItem, Fetched>io("fetch", settings.get(0), this::fetch))
                 .then(StageSpec.<Fetched, Document>cpu("marshal", settings.get(1), cpu,
                         page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
                 .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu, renderer::render))
                 .then(StageSpec.<Rendered>sink("deliver", settings.get(3), sink::apply))
                 .build(ordered);
+    }
+
+    /** The fetch stage's work for one item: a request, a choice among mirrors, or a document already in hand. */
+    private Mono<Fetched> fetch(SourceItem item) {
+        if (item instanceof SourceItem.Address address) {
+            return fetcher.fetch(address.url());
+        }
+        if (item instanceof SourceItem.Inline inline) {
+            URI url = inline.baseUrl() != null ? inline.baseUrl() : URI.create("inline:" + (inline.name() == null ? "document" : inline.name()));
+            return Mono.just(new Fetched(url, 200, inline.type(), inline.content()));
+        }
+        return Mono.error(new IllegalStateException("mirrored sources are not offered yet"));
     }
 }

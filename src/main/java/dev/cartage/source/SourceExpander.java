@@ -30,7 +30,7 @@ public class SourceExpander {
             AtomicLong seq = new AtomicLong();
             return Flux.fromIterable(sources)
                     .concatMap(this::urls, 1)
-                    .map(url -> Envelope.of(seq.getAndIncrement(), url.toString(), new SourceItem(url)));
+                    .map(url -> Envelope.of(seq.getAndIncrement(), url.toString(), SourceItem.of(url)));
         });
     }
 

@@ -1,7 +1,27 @@
 package dev.cartage.source;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
-/** One item to fetch: the address the pipeline's first stage works on. */
-public record SourceItem(URI url) {
+import dev.cartage.fetch.mirror.Balance;
+
+/** One item for the pipeline's first stage: an address to fetch, a mirrored address, or a document in hand. */
+public sealed interface SourceItem {
+
+    static SourceItem of(URI url) {
+        return new Address(url);
+    }
+
+    /** One URL to fetch. */
+    record Address(URI url) implements SourceItem {
+    }
+
+    /** The same content at several addresses ({@code urls.get(0)} is the one the request named first). */
+    record Mirrored(List<URI> urls, Balance balance, Duration hedgeAfter) implements SourceItem {
+    }
+
+    /** A document given in the request: the fetch stage passes it on without a request. */
+    record Inline(byte[] content, String type, String name, URI baseUrl) implements SourceItem {
+    }
 }

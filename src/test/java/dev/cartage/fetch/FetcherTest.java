@@ -24,6 +24,7 @@ import reactor.test.StepVerifier;
 class FetcherTest {
 
     private static DisposableServer origin;
+    private static TestFetchers.Built built;
     private static Fetcher fetcher;
 
     @BeforeAll
@@ -40,12 +41,13 @@ class FetcherTest {
                             return res.sendRedirect(n == 0 ? "/page" : "/redirect/" + (n - 1));
                         }))
                 .bindNow();
-        fetcher = new Fetcher(new FetchProperties("Cartage-Test/1", Duration.ofSeconds(2), DataSize.ofKilobytes(16), 3, 10));
+        built = TestFetchers.create(new FetchProperties("Cartage-Test/1", Duration.ofSeconds(2), DataSize.ofKilobytes(16), 3, 10));
+        fetcher = built.fetcher();
     }
 
     @AfterAll
     static void stop() {
-        fetcher.close();
+        built.close();
         origin.disposeNow();
     }
 

@@ -1,0 +1,79 @@
+package dev.cartage.fetch;
+
+import java.net.URI;
+
+import io.netty.handler.timeout.ReadTimeoutException;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import dev.cartage.pipeline.FailureType;
+import dev.cartage.pipeline.ItemException;
+import reactor.core.publisher.Mono;
+
+/**
+ * One HTTP GET to an origin, read into an {@link OriginAnswer}: the body of a 2xx answer (capped after
+ * decompression), the target of a redirect, or a typed failure — {@code http-status} (retryable for 429, 502,
+ * 503, 504), {@code connection} (retryable), {@code too-large}.
+ */
+@Component
+public class OriginExchange {
+
+    private final WebClient client;
+
+    public OriginExchange(FetchProperties properties, FetchConnections connections) {
+        this.client = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(connections.client()))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxBodySize().toBytes()))
+                .defaultHeader(HttpHeaders.USER_AGENT, properties.userAgent())
+                .defaultHeader(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+                .build();
+    }
+
+    /** One GET of {@code url}, not following redirects. */
+    public Mono<OriginAnswer> get(URI url) {
+        return client.get().uri(url)
+                .exchangeToMono(response -> read(url, response))
+                .onErrorMap(error -> !(error instanceof ItemException), error -> classify(url, error));
+    }
+
+    private static Mono<OriginAnswer> read(URI url, ClientResponse response) {
+        HttpStatusCode status = response.statusCode();
+        if (status.is3xxRedirection() && response.headers().asHttpHeaders().getLocation() != null) {
+            URI location = url.resolve(response.headers().asHttpHeaders().getLocation());
+            return response.releaseBody().thenReturn(OriginAnswer.redirect(location, status.value()));
+        }
+        if (!status.is2xxSuccessful()) {
+            return response.releaseBody().then(Mono.error(statusFailure(url, status.value())));
+        }
+        String contentType = response.headers().contentType().map(Object::toString).orElse(null);
+        return response.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                .map(body -> OriginAnswer.page(new Fetched(url, status.value(), contentType, body)));
+    }
+
+    private static ItemException statusFailure(URI url, int status) {
+        boolean retryable = status == 429 || status == 502 || status == 503 || status == 504;
+        return new ItemException(FailureType.HTTP_STATUS, "the origin answered " + status + " for " + url, status,
+                retryable, null);
+    }
+
+    private static Throwable classify(URI url, Throwable error) {
+        if (error instanceof DataBufferLimitException) {
+            return new ItemException(FailureType.TOO_LARGE, "the body of " + url + " is larger than the fetch limit "
+                    + "(cartage.fetch.max-body-size)");
+        }
+        if (error instanceof WebClientRequestException || error.getCause() instanceof java.io.IOException
+                || error instanceof ReadTimeoutException) {
+            String reason = error.getCause() != null ? error.getCause().getMessage() : error.getMessage();
+            return new ItemException(FailureType.CONNECTION, "could not reach " + url + ": " + reason, null, true, error);
+        }
+        return error;
+    }
+}
