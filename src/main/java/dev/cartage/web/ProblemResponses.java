@@ -25,6 +25,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 import dev.cartage.pile.PileQueryException;
+import dev.cartage.pipeline.FailureType;
+import dev.cartage.pipeline.ItemFailure;
 
 /**
  * Turns every error a handler signals into an RFC 9457 problem response. Spring's own exceptions (bad media type,
@@ -57,6 +59,45 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,
                 "the request body is larger than the service accepts (spring.codec.max-in-memory-size); "
                         + "split the sources over several runs or stream them to /api/pipeline", List.of()));
+    }
+
+    /**
+     * A one-off item that failed (API.md, {@code GET /api/render}): the client's fault is a 4xx, an origin's a
+     * 502/504. The error type is also given as {@code errorType} so that clients need not parse {@code detail}.
+     */
+    @ExceptionHandler(ItemFailedException.class)
+    Mono<ResponseEntity<ProblemDetail>> itemFailed(ItemFailedException e) {
+        ItemFailure failure = e.failure();
+        ResponseEntity<ProblemDetail> answer = problem(statusOf(failure.type()), failure.message(), List.of());
+        answer.getBody().setType(URI.create("https://cartage.dev/problems/" + failure.type().wireName()));
+        answer.getBody().setProperty("errorType", failure.type().wireName());
+        if (failure.httpStatus() != null) {
+            answer.getBody().setProperty("originStatus", failure.httpStatus());
+        }
+        return Mono.just(answer);
+    }
+
+    static HttpStatus statusOf(FailureType type) {
+        switch (type) {
+            case INVALID_URL:
+                return HttpStatus.BAD_REQUEST;
+            case BLOCKED:
+            case ROBOTS:
+                return HttpStatus.FORBIDDEN;
+            case UNSUPPORTED_TYPE:
+            case PARSE:
+                return HttpStatus.UNPROCESSABLE_CONTENT;
+            case TIMEOUT:
+                return HttpStatus.GATEWAY_TIMEOUT;
+            case HTTP_STATUS:
+            case CONNECTION:
+            case TOO_LARGE:
+                return HttpStatus.BAD_GATEWAY;
+            case DROPPED:
+                return HttpStatus.SERVICE_UNAVAILABLE;
+            default:
+                return HttpStatus.INTERNAL_SERVER_ERROR;
+        }
     }
 
     @ExceptionHandler(Exception.class)

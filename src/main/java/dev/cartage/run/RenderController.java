@@ -1,0 +1,101 @@
+package dev.cartage.run;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.cartage.pipeline.Envelope;
+import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.StageSettings;
+import dev.cartage.render.Format;
+import dev.cartage.render.Rendered;
+import dev.cartage.source.SourceItem;
+import dev.cartage.source.SourceParser;
+import dev.cartage.source.SourceSpec;
+import dev.cartage.web.FieldError;
+import dev.cartage.web.InvalidRequestException;
+import dev.cartage.web.ItemFailedException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * {@code GET /api/render?url=…&format=…} (API.md): one source rendered on demand, through the same four stages a
+ * run uses — the same guarded fetcher, the same marshal and render — with one worker per stage. The body is the
+ * rendered content with its media type; a failed item is a problem response whose status follows its error type
+ * (400 bad URL, 403 blocked or robots, 422 unmarshalable content, 502 origin failure, 504 origin timeout).
+ */
+@RestController
+class RenderController {
+
+    private final CartageStages stages;
+    private final SourceParser sources;
+    private final List<StageSettings> settings;
+
+    RenderController(CartageStages stages, SourceParser sources, StagesProperties defaults) {
+        this.stages = stages;
+        this.sources = sources;
+        this.settings = List.of(oneAtATime(defaults.fetch()), oneAtATime(defaults.marshal()),
+                oneAtATime(defaults.render()), oneAtATime(defaults.deliver()));
+    }
+
+    @GetMapping(path = "/api/render")
+    Mono<ResponseEntity<String>> render(@RequestParam(required = false) String url,
+                                        @RequestParam(required = false, defaultValue = "markdown") String format) {
+        return Mono.defer(() -> {
+            List<FieldError> errors = new ArrayList<>();
+            URI target = target(url, errors);
+            Format chosen = format(format, errors);
+            if (!errors.isEmpty()) {
+                return Mono.error(new InvalidRequestException(errors));
+            }
+            return renderOne(target, chosen);
+        });
+    }
+
+    private Mono<ResponseEntity<String>> renderOne(URI target, Format format) {
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, false, rendered -> Mono.empty());
+        return pipeline.run(Flux.just(Envelope.of(0, target.toString(), SourceItem.of(target))))
+                .next()
+                .flatMap(outcome -> outcome.isFailed()
+                        ? Mono.error(new ItemFailedException(outcome.failure()))
+                        : Mono.just(ResponseEntity.ok()
+                                .contentType(MediaType.parseMediaType(outcome.payload().mediaType()))
+                                .body(outcome.payload().content())));
+    }
+
+    private URI target(String url, List<FieldError> errors) {
+        if (url == null || url.isBlank()) {
+            errors.add(new FieldError("url", "give the page to render as ?url=https://…"));
+            return null;
+        }
+        SourceSpec spec = sources.parseOne(JsonNodeFactory.instance.stringNode(url), "url", errors);
+        return spec instanceof SourceSpec.Url single ? single.url() : null;
+    }
+
+    private static Format format(String name, List<FieldError> errors) {
+        Format format = Format.fromWireName(name).orElse(null);
+        if (format == null) {
+            errors.add(new FieldError("format", "unknown format '" + name + "'; one of " + available()));
+        } else if (!format.available()) {
+            errors.add(new FieldError("format", "the format '" + name + "' is not offered yet; available: "
+                    + available()));
+        }
+        return format;
+    }
+
+    private static List<String> available() {
+        return java.util.Arrays.stream(Format.values()).filter(Format::available).map(Format::wireName).toList();
+    }
+
+    private static StageSettings oneAtATime(StageDefaults defaults) {
+        StageSettings configured = defaults.toSettings();
+        return new StageSettings(1, 0, configured.overflow(), configured.timeout(), configured.retries());
+    }
+}
