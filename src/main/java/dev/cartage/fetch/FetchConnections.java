@@ -1,6 +1,7 @@
 package dev.cartage.fetch;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.ChannelOption;
 import jakarta.annotation.PreDestroy;
@@ -8,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
 import dev.cartage.fetch.guard.TargetGuard;
+import reactor.netty.ConnectionObserver;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -21,6 +23,7 @@ public class FetchConnections {
 
     private final ConnectionProvider pool;
     private final HttpClient client;
+    private final LongAdder opened = new LongAdder();
 
     public FetchConnections(FetchProperties properties, TargetGuard guard) {
         this.pool = ConnectionProvider.builder("cartage-fetch")
@@ -32,11 +35,21 @@ public class FetchConnections {
         this.client = guard.secure(HttpClient.create(pool)
                 .compress(true)
                 .followRedirect(false)
+                .observe((connection, state) -> {
+                    if (state == ConnectionObserver.State.CONNECTED) { // a new connection, not one taken from the pool
+                        opened.increment();
+                    }
+                })
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis()));
     }
 
     public HttpClient client() {
         return client;
+    }
+
+    /** Connections opened since start: with the request count, shows whether connections are reused. */
+    public long connectionsOpened() {
+        return opened.sum();
     }
 
     /** Closes the pooled connections when the service stops. */

@@ -33,6 +33,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=all      # both
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=profile  # JMH stack profile of the engine runs
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=e2e      # (iii) E2eBench; needs the jar: ./mvnw -B -q -DskipTests package
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=fetch    # FetchBench: the fetch stage alone vs the pile; needs the jar
  * </pre>
  *
  * Add {@code quick} (e.g. {@code -Dbench="engine quick"}) for a short smoke run whose numbers mean little, and
@@ -63,9 +64,13 @@ public final class Bench {
             only = only.substring("only=".length());
         }
         String what = words.isEmpty() ? "all" : words.iterator().next();
-        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e").contains(what)) {
-            System.err.println("usage: Bench engine|little|all|profile|e2e [quick] [only=<little scenario>]");
+        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch").contains(what)) {
+            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch [quick] [only=<little scenario>]");
             System.exit(2);
+        }
+        if (what.equals("fetch")) {
+            FetchBench.run(System.out);
+            System.exit(0);
         }
         if (what.equals("e2e")) {
             e2e(args);

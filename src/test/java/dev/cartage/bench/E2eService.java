@@ -88,6 +88,11 @@ final class E2eService implements AutoCloseable {
         throw new IllegalStateException("the service was not healthy within " + STARTUP + "; see " + log);
     }
 
+    /** The service's address, such as {@code http://127.0.0.1:41234}. */
+    URI base() {
+        return base;
+    }
+
     long pid() {
         return process.pid();
     }
