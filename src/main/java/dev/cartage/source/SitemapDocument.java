@@ -22,7 +22,8 @@ import dev.cartage.fetch.Fetched;
 
 /**
  * One fetched sitemap, read one {@code <loc>} at a time: a pull parser, so that the caller decides how far it
- * reads. Nothing is parsed ahead of the caller's {@link #next()}, and only the current address is held.
+ * reads. Nothing is parsed ahead of the caller's {@link #next()}, and only the current address is held. A
+ * document holds nothing but memory (the fetched body), so there is nothing to close when it is abandoned.
  *
  * <p>The document is recognised by its bytes first, the way crawler-commons' {@link MimeTypeDetector} does it
  * (gzip magic, an XML start, a leading {@code http(s)://}), then by its Content-Type: gzipped sitemaps are
@@ -146,6 +147,21 @@ final class SitemapDocument {
             default:
                 throw new NotAListingException(page.url() + " is XML with the root element <" + root
                         + ">, not a sitemap (<urlset> or <sitemapindex>) or a feed");
+        }
+    }
+
+    /**
+     * Reads one tiny sitemap. The JDK's XML parser reads its settings file ({@code jaxp.properties}) on first
+     * use, a blocking file read; the sources call this while the application starts, so that it never happens on
+     * a CPU-scheduler thread, where blocking is forbidden.
+     */
+    static void warmUp() {
+        try {
+            XMLStreamReader xml = xmlFactory().createXMLStreamReader(new java.io.StringReader("<urlset/>"));
+            xml.nextTag();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the JDK's StAX parser cannot read a sample sitemap", e);
         }
     }
 

@@ -46,6 +46,7 @@ class SitemapSource {
         this.cpu = cpu;
         this.limits = limits;
         this.maxBytes = fetch.maxBodySize().toBytes();
+        SitemapDocument.warmUp();
         FeedLinks.warmUp();
     }
 
