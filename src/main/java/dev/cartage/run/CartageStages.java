@@ -57,7 +57,8 @@ class CartageStages {
             return fetcher.fetch(address.url());
         }
         if (item instanceof SourceItem.Inline inline) {
-            URI url = inline.baseUrl() != null ? inline.baseUrl() : URI.create("inline:" + (inline.name() == null ? "document" : inline.name()));
+            URI url = inline.baseUrl() != null ? inline.baseUrl() : URI.create("inline:" + (inline.name() == null ? "document"
+                    : java.net.URLEncoder.encode(inline.name(), java.nio.charset.StandardCharsets.UTF_8)));
             return Mono.just(new Fetched(url, 200, inline.type(), inline.content()));
         }
         return Mono.error(new IllegalStateException("mirrored sources are not offered yet"));

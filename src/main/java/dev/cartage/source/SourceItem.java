@@ -21,7 +21,14 @@ public sealed interface SourceItem {
     record Mirrored(List<URI> urls, Balance balance, Duration hedgeAfter) implements SourceItem {
     }
 
-    /** A document given in the request: the fetch stage passes it on without a request. */
+    /**
+     * A document given in the request: the fetch stage passes it on without a request.
+     *
+     * @param content the document, UTF-8
+     * @param type    its Content-Type, with {@code charset=UTF-8}, such as {@code text/html;charset=UTF-8}
+     * @param name    the name the request gave it, or null
+     * @param baseUrl the address its relative links resolve against, or null
+     */
     record Inline(byte[] content, String type, String name, URI baseUrl) implements SourceItem {
     }
 }

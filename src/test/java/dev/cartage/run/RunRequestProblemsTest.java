@@ -37,10 +37,20 @@ class RunRequestProblemsTest {
                 bad("a number as source", "{\"sources\": [42]}", "sources[0]"),
                 bad("null as source", "{\"sources\": [null]}", "sources[0]"),
                 bad("an unknown source form", "{\"sources\": [{\"book\": 1}]}", "sources[0]"),
-                bad("a sitemap source (not offered yet)", "{\"sources\": [{\"sitemap\": \"https://a.org/s.xml\"}]}", "sources[0]"),
-                bad("a feed source (not offered yet)", "{\"sources\": [{\"feed\": \"https://a.org/f.xml\"}]}", "sources[0]"),
-                bad("an inline source (not offered yet)", "{\"sources\": [{\"inline\": \"<p>x</p>\"}]}", "sources[0]"),
-                bad("mirrors (not offered yet)", "{\"sources\": [{\"url\": \"https://a.org\", \"mirrors\": []}]}", "sources[0]"),
+                bad("a sitemap that is no http URL", "{\"sources\": [\"https://a.org\", {\"sitemap\": \"file:///etc/s.xml\"}]}", "sources[1].sitemap"),
+                bad("a sitemap limit over 50000", "{\"sources\": [{\"sitemap\": \"https://a.org/s.xml\", \"limit\": 50001}]}", "sources[0].limit"),
+                bad("a feed limit of 0", "{\"sources\": [{\"feed\": \"https://a.org/f.xml\", \"limit\": 0}]}", "sources[0].limit"),
+                bad("a misspelt sitemap option", "{\"sources\": [{\"sitemap\": \"https://a.org/s.xml\", \"limt\": 5}]}", "sources[0].limt"),
+                bad("two forms in one source", "{\"sources\": [{\"sitemap\": \"https://a.org/s.xml\", \"feed\": \"https://a.org/f.xml\"}]}", "sources[0]"),
+                bad("an inline source without type", "{\"sources\": [{\"inline\": \"<p>x</p>\"}]}", "sources[0].type"),
+                bad("an inline type not offered yet", "{\"sources\": [{\"inline\": \"# x\", \"type\": \"text/markdown\"}]}", "sources[0].type"),
+                bad("an unknown inline type", "{\"sources\": [{\"inline\": \"x\", \"type\": \"image/png\"}]}", "sources[0].type"),
+                bad("an inline baseUrl that is relative", "{\"sources\": [{\"inline\": \"<p/>\", \"type\": \"text/html\", \"baseUrl\": \"docs/\"}]}", "sources[0].baseUrl"),
+                bad("a bad mirror", "{\"sources\": [{\"url\": \"https://a.org\", \"mirrors\": [\"https://b.org\", \"b\"]}]}", "sources[0].mirrors[1]"),
+                bad("an unknown balance", "{\"sources\": [{\"url\": \"https://a.org\", \"mirrors\": [\"https://b.org\"], \"balance\": \"fastest\"}]}", "sources[0].balance"),
+                bad("hedgeAfter with round-robin", "{\"sources\": [{\"url\": \"https://a.org\", \"mirrors\": [\"https://b.org\"], \"balance\": \"round-robin\", \"hedgeAfter\": \"1s\"}]}", "sources[0].hedgeAfter"),
+                bad("an unknown field in a url object", "{\"sources\": [{\"url\": \"https://a.org\", \"weight\": 2}]}", "sources[0].weight"),
+                bad("an unknown field in a pile", "{\"sources\": [{\"pile\": {\"count\": 2, \"size\": 1}}]}", "sources[0].pile.size"),
                 bad("a pile over the count limit", "{\"sources\": [{\"pile\": {\"count\": 100001}}]}", "sources[0].pile.count"),
                 bad("a negative pile count", "{\"sources\": [{\"pile\": {\"count\": -1}}]}", "sources[0].pile.count"),
                 bad("a pile count that is text", "{\"sources\": [{\"pile\": {\"count\": \"ten\"}}]}", "sources[0].pile.count"),
@@ -94,6 +104,17 @@ class RunRequestProblemsTest {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("sources")
                 .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("1000"));
+    }
+
+    @Test
+    void anInlineDocumentOverTheLimitIsRefusedNamingItsField() {
+        String big = "x".repeat(2 * 1024 * 1024 + 1);
+        http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"sources\": [\"https://a.org\", {\"inline\": \"" + big + "\", \"type\": \"text/html\"}]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("sources[1].inline")
+                .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("cartage.limits.max-inline-size"));
     }
 
     @Test
