@@ -57,7 +57,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataBufferLimitException.class, ContentTooLargeException.class})
     Mono<ResponseEntity<ProblemDetail>> tooLarge(Exception e) {
         return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,
-                "the request body is larger than the service accepts (spring.codec.max-in-memory-size); "
+                "the request body is larger than the service accepts (spring.http.codecs.max-in-memory-size); "
                         + "split the sources over several runs or stream them to /api/pipeline", List.of()));
     }
 
