@@ -9,8 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -20,10 +22,19 @@ import dev.cartage.run.RunStatus;
 /**
  * The running service reaches its own pile through the pile's allow rule, and nothing else of itself: not the
  * actuator, not the API, not the pages, not the pile under another host name or through a dot-segment detour.
+ * The context's resolver is a test resolver bean, which the guard picks up and wraps.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "60s")
 class PileGuardTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestNames {
+        @Bean
+        TestResolverGroup testResolver() {
+            return new TestResolverGroup().with("metadata.test", "169.254.169.254").with("self.test", "127.0.0.1");
+        }
+    }
 
     @Autowired
     WebTestClient http;
@@ -42,14 +53,16 @@ class PileGuardTest {
                 self + "/api/runs",
                 self + "/",
                 "http://localhost:" + port + "/pile/manuals/1",
+                "http://self.test:" + port + "/pile/manuals/1",
+                "http://metadata.test/latest/meta-data/",
                 Map.of("pile", Map.of("count", 2)));
 
         List<Outcome> outcomes = run(Map.of("sources", sources, "ordered", true));
 
-        assertThat(outcomes).hasSize(9);
+        assertThat(outcomes).hasSize(11);
         assertThat(outcomes).filteredOn(outcome -> outcome.error() == null).extracting(Outcome::seq)
-                .containsExactly(0L, 7L, 8L);
-        assertThat(outcomes).filteredOn(outcome -> outcome.error() != null).hasSize(6).allSatisfy(outcome -> {
+                .containsExactly(0L, 9L, 10L);
+        assertThat(outcomes).filteredOn(outcome -> outcome.error() != null).hasSize(8).allSatisfy(outcome -> {
             assertThat(outcome.error().stage()).isEqualTo("fetch");
             assertThat(outcome.error().type()).as(outcome.source()).isEqualTo("blocked");
         });
