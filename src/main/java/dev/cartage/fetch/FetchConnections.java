@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Component;
@@ -16,10 +17,16 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * The fetch stage's connection pool and the Reactor Netty client on top of it. The client never follows
  * redirects itself ({@link Fetcher} does, re-checking each hop), and every connection it opens passes through
- * {@link TargetGuard#secure(HttpClient)}.
+ * {@link TargetGuard#secure(HttpClient)}, applied last so that nothing configured after it can bypass it.
+ *
+ * <p>Only gzip and deflate are asked for: they are what the client decompresses, and the body cap
+ * ({@code cartage.fetch.max-body-size}) counts the decompressed bytes, so a small gzip bomb fails as too large.
  */
 @Component
 public class FetchConnections {
+
+    /** The codings the client can undo; set explicitly so that no library default adds br or zstd. */
+    static final String ACCEPTED_ENCODINGS = "gzip, deflate";
 
     private final ConnectionProvider pool;
     private final HttpClient client;
@@ -34,13 +41,15 @@ public class FetchConnections {
                 .build();
         this.client = guard.secure(HttpClient.create(pool)
                 .compress(true)
+                .headers(headers -> headers.set(HttpHeaderNames.ACCEPT_ENCODING, ACCEPTED_ENCODINGS))
                 .followRedirect(false)
                 .observe((connection, state) -> {
                     if (state == ConnectionObserver.State.CONNECTED) { // a new connection, not one taken from the pool
                         opened.increment();
                     }
                 })
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis()));
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .responseTimeout(properties.responseTimeout()));
     }
 
     public HttpClient client() {

@@ -2,6 +2,7 @@ package dev.cartage.fetch;
 
 import java.net.URI;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -13,6 +14,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import dev.cartage.fetch.guard.BlockedAddressException;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
 import reactor.core.publisher.Mono;
@@ -64,13 +66,31 @@ public class OriginExchange {
                 retryable, null);
     }
 
+    /**
+     * Types what went wrong below the HTTP exchange: a connection the guard refused is {@code blocked} (final);
+     * a body over the cap {@code too-large}; a connect or response timeout {@code timeout} and any other I/O
+     * failure {@code connection} (both retryable). Anything else is left alone and becomes {@code internal}.
+     */
     private static Throwable classify(URI url, Throwable error) {
         if (error instanceof DataBufferLimitException) {
             return new ItemException(FailureType.TOO_LARGE, "the body of " + url + " is larger than the fetch limit "
                     + "(cartage.fetch.max-body-size)");
         }
-        if (error instanceof WebClientRequestException || error.getCause() instanceof java.io.IOException
-                || error instanceof ReadTimeoutException) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BlockedAddressException blocked) {
+                return new ItemException(FailureType.BLOCKED, "did not fetch " + url + ": " + blocked.getMessage(),
+                        null, false, null);
+            }
+            if (cause instanceof ReadTimeoutException) {
+                return new ItemException(FailureType.TIMEOUT, "no response from " + url + " within "
+                        + "cartage.fetch.response-timeout", null, true, error);
+            }
+            if (cause instanceof ConnectTimeoutException) {
+                return new ItemException(FailureType.TIMEOUT, "could not connect to " + url + " within "
+                        + "cartage.fetch.connect-timeout", null, true, error);
+            }
+        }
+        if (error instanceof WebClientRequestException || error.getCause() instanceof java.io.IOException) {
             String reason = error.getCause() != null ? error.getCause().getMessage() : error.getMessage();
             return new ItemException(FailureType.CONNECTION, "could not reach " + url + ": " + reason, null, true, error);
         }

@@ -1,10 +1,17 @@
 package dev.cartage.fetch;
 
+import dev.cartage.fetch.guard.GuardProperties;
 import dev.cartage.fetch.guard.TargetGuard;
 import dev.cartage.fetch.polite.Politeness;
 
 /** Builds a {@link Fetcher} outside Spring, the way the application context wires it, for tests and benchmarks. */
 public final class TestFetchers {
+
+    /**
+     * Allow rules admitting local test servers on any port: {@code 127.0.0.1}, {@code [::1]} and {@code localhost}.
+     * Tests only: the service itself never admits loopback beyond its own pile.
+     */
+    public static final String[] LOOPBACK_RULES = {"127.0.0.1:*", "[::1]:*", "localhost:*"};
 
     private TestFetchers() {
     }
@@ -13,17 +20,30 @@ public final class TestFetchers {
     public static Built create(FetchProperties properties, TargetGuard guard, Politeness politeness) {
         FetchConnections connections = new FetchConnections(properties, guard);
         OriginExchange exchange = new OriginExchange(properties, connections);
-        return new Built(new Fetcher(properties, guard, politeness, exchange), connections);
+        return new Built(new Fetcher(properties, guard, politeness, exchange), connections, guard);
     }
 
+    /** A fetcher whose guard admits loopback servers on any port ({@link #LOOPBACK_RULES}) and denies the rest. */
     public static Built create(FetchProperties properties) {
-        return create(properties, new TargetGuard(), new Politeness());
+        return create(properties, loopbackGuard(), new Politeness());
     }
 
-    public record Built(Fetcher fetcher, FetchConnections connections) implements AutoCloseable {
+    /** A fetcher whose guard has exactly {@code guard}'s ports and rules (no loopback unless they say so). */
+    public static Built create(FetchProperties properties, GuardProperties guard) {
+        return create(properties, new TargetGuard(guard), new Politeness());
+    }
+
+    /** A guard with the default ports and deny list that admits loopback servers on any port. */
+    public static TargetGuard loopbackGuard() {
+        return new TargetGuard(GuardProperties.allowing(LOOPBACK_RULES));
+    }
+
+    /** The fetcher and what it owns; {@link #close()} closes the pool and the guard's own resolver. */
+    public record Built(Fetcher fetcher, FetchConnections connections, TargetGuard guard) implements AutoCloseable {
         @Override
         public void close() {
             connections.close();
+            guard.close();
         }
     }
 }
