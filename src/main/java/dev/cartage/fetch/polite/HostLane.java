@@ -88,17 +88,12 @@ final class HostLane {
         nextStartNanos = Math.max(nextStartNanos, untilNanos);
     }
 
-    /** Retires the lane if nobody uses it and no start slot is still reserved; true if it is retired. */
-    synchronized boolean retireIfIdle() {
+    /** Retires the lane if nobody uses it and no start slot is still reserved. */
+    synchronized void retireIfIdle() {
         if (!retired && users == 0 && nextStartNanos <= owner.nowNanos()) {
             retired = true;
             owner.forget(host, this);
         }
-        return retired;
-    }
-
-    synchronized int waiting() {
-        return waiting.size();
     }
 
     private void release() {

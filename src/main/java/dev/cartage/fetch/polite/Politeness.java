@@ -79,13 +79,14 @@ public class Politeness {
      */
     public <T> Mono<T> around(URI target, Mono<T> request) {
         Mono<T> timed = AttemptTimeout.around(request);
-        if (hosts == null || pile.isPileUrl(target)) {
+        // a URL without a host is not ours to judge: the exchange fails it
+        if (hosts == null || target.getHost() == null || pile.isPileUrl(target)) {
             return timed;
         }
         if (robots == null) {
             return hosts.run(hostOf(target), hostDelay, timed);
         }
-        return robots.rulesFor(target)
+        return Mono.defer(() -> robots.rulesFor(target))
                 .flatMap(rules -> admitted(target, rules, timed));
     }
 
@@ -111,6 +112,6 @@ public class Politeness {
     }
 
     private static String hostOf(URI target) {
-        return String.valueOf(target.getHost()).toLowerCase(Locale.ROOT);
+        return target.getHost().toLowerCase(Locale.ROOT);
     }
 }
