@@ -1,13 +1,12 @@
 package dev.cartage.pipeline;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.retry.Retry;
 
 /**
  * What one stage does and how it runs: a per-item function and its {@link StageSettings}.
@@ -17,9 +16,6 @@ import reactor.util.retry.Retry;
  * @param <O> payload type the stage gives
  */
 public final class StageSpec<I, O> {
-
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final String name;
     private final StageSettings settings;
@@ -34,12 +30,31 @@ public final class StageSpec<I, O> {
     /**
      * An I/O stage: {@code work} starts non-blocking work for one payload and completes later.
      * Each attempt is limited by the settings' timeout; timeouts and retryable {@link ItemException}s get up to
-     * {@code retries} more attempts with jittered exponential backoff. Items that failed earlier skip the work.
+     * {@code retries} more attempts, after the delay the failure asked for ({@link ItemException#retryAfter()})
+     * or a jittered exponential backoff. Items that failed earlier skip the work.
      */
     public static <I, O> StageSpec<I, O> io(String name, StageSettings settings,
                                             Function<? super I, ? extends Mono<? extends O>> work) {
+        return io(name, settings, work, attempt -> attempt.timeout(settings.timeout()));
+    }
+
+    /**
+     * An I/O stage like {@link #io}, except that the stage does not time each attempt as a whole: the timeout is
+     * a budget per attempt, spent only by the parts of the work wrapped in {@link AttemptTimeout#around}. For work
+     * that may wait on purpose before the part that should count, such as the fetch stage waiting for a per-host
+     * permit. Work that never calls {@link AttemptTimeout#around} has no timeout.
+     */
+    public static <I, O> StageSpec<I, O> ioTimedInside(String name, StageSettings settings,
+                                                       Function<? super I, ? extends Mono<? extends O>> work) {
+        return io(name, settings, work,
+                attempt -> attempt.contextWrite(context -> AttemptTimeout.put(context, settings.timeout())));
+    }
+
+    private static <I, O> StageSpec<I, O> io(String name, StageSettings settings,
+                                             Function<? super I, ? extends Mono<? extends O>> work,
+                                             UnaryOperator<Mono<O>> limit) {
         Function<Envelope<I>, Mono<Envelope<O>>> wrapped = item -> attempts(
-                Mono.<O>defer(() -> work.apply(item.payload())), settings)
+                limit.apply(Mono.<O>defer(() -> work.apply(item.payload()))), settings.retries())
                 .map(item::<O>withPayload)
                 .switchIfEmpty(Mono.fromSupplier(() -> item.withFailure(producedNothing(name))))
                 .onErrorResume(error -> Mono.just(item.withFailure(ItemFailures.from(name, error))));
@@ -76,7 +91,7 @@ public final class StageSpec<I, O> {
     public static <T> StageSpec<T, T> sink(String name, StageSettings settings,
                                            Function<? super Envelope<T>, ? extends Mono<Void>> sink) {
         Function<Envelope<T>, Mono<Envelope<T>>> wrapped = item -> attempts(
-                Mono.<Void>defer(() -> sink.apply(item)), settings)
+                Mono.<Void>defer(() -> sink.apply(item)).timeout(settings.timeout()), settings.retries())
                 .thenReturn(item)
                 .onErrorResume(error -> Mono.just(item.withFailure(ItemFailures.from(name, error))));
         return new StageSpec<>(name, settings, new StageWork.Async<>(wrapped, true));
@@ -94,16 +109,8 @@ public final class StageSpec<I, O> {
         return work;
     }
 
-    private static <T> Mono<T> attempts(Mono<T> attempt, StageSettings settings) {
-        Mono<T> limited = attempt.timeout(settings.timeout());
-        if (settings.retries() == 0) {
-            return limited;
-        }
-        return limited.retryWhen(Retry.backoff(settings.retries(), FIRST_BACKOFF)
-                .maxBackoff(MAX_BACKOFF)
-                .jitter(0.5)
-                .filter(ItemFailures::retryable)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    private static <T> Mono<T> attempts(Mono<T> attempt, int retries) {
+        return retries == 0 ? attempt : attempt.retryWhen(RetryBackoff.upTo(retries));
     }
 
     private static ItemFailure producedNothing(String stage) {

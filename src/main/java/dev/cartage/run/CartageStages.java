@@ -43,7 +43,8 @@ class CartageStages {
     Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, boolean ordered,
                                             Function<Envelope<Rendered>, Mono<Void>> sink) {
         return Pipeline.<SourceItem>builder()
-                .then(StageSpec.<SourceItem, Fetched>io("fetch", settings.get(0), this::fetch))
+                // timed inside: the fetch timeout covers each origin exchange, not the wait for a host permit
+                .then(StageSpec.<SourceItem, Fetched>ioTimedInside("fetch", settings.get(0), this::fetch))
                 .then(StageSpec.<Fetched, Document>cpu("marshal", settings.get(1), cpu,
                         page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
                 .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu, renderer::render))

@@ -1,8 +1,18 @@
 package dev.cartage.fetch;
 
+import java.net.URI;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.cartage.fetch.guard.GuardProperties;
 import dev.cartage.fetch.guard.TargetGuard;
+import dev.cartage.fetch.polite.ConditionalCache;
+import dev.cartage.fetch.polite.FetchCacheProperties;
 import dev.cartage.fetch.polite.Politeness;
+import dev.cartage.fetch.polite.PolitenessProperties;
+import dev.cartage.pile.PileOrigin;
+import dev.cartage.pile.PileProperties;
 
 /** Builds a {@link Fetcher} outside Spring, the way the application context wires it, for tests and benchmarks. */
 public final class TestFetchers {
@@ -36,6 +46,21 @@ public final class TestFetchers {
     /** A guard with the default ports and deny list that admits loopback servers on any port. */
     public static TargetGuard loopbackGuard() {
         return new TargetGuard(GuardProperties.allowing(LOOPBACK_RULES));
+    }
+
+    /**
+     * A fetcher with Cartage's manners as the application wires them: robots.txt, per-host limits, Retry-After
+     * and conditional GET, with the given settings. {@code pileBaseUrl} is where the (exempt) pile is, or null.
+     */
+    public static Built create(FetchProperties properties, PolitenessProperties politeness,
+                               FetchCacheProperties cache, URI pileBaseUrl, MeterRegistry meters) {
+        TargetGuard guard = loopbackGuard();
+        FetchConnections connections = new FetchConnections(properties, guard);
+        PileOrigin pile = new PileOrigin(new PileProperties(pileBaseUrl, 100_000, Duration.ofSeconds(60)));
+        Politeness manners = new Politeness(politeness, properties, connections, guard, pile, meters);
+        OriginExchange exchange = new OriginExchange(properties, connections, new ConditionalCache(cache, meters),
+                politeness);
+        return new Built(new Fetcher(properties, guard, manners, exchange), connections, guard);
     }
 
     /** The fetcher and what it owns; {@link #close()} closes the pool and the guard's own resolver. */

@@ -43,6 +43,8 @@ class RenderApiTest {
     static void startOrigin() {
         origin = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
+                        .get("/robots.txt", (req, res) -> res.sendString(Mono.just("User-agent: *\nDisallow: /private\n")))
+                        .get("/private", (req, res) -> res.sendString(Mono.just("<p>secret</p>")))
                         .get("/status/{code}", (req, res) -> res.status(Integer.parseInt(req.param("code"))).send())
                         .get("/slow", (req, res) -> res.sendString(Mono.delay(Duration.ofSeconds(5)).thenReturn("late")))
                         .get("/data.json", (req, res) -> res.header("Content-Type", "application/octet-stream")
@@ -80,6 +82,33 @@ class RenderApiTest {
                 .expectBody()
                 .jsonPath("$.errorType").isEqualTo(errorType)
                 .jsonPath("$.detail").isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "http://169.254.169.254/latest/meta-data/",
+            "http://10.0.0.1/",
+            "http://[::ffff:169.254.169.254]/",
+            "http://[::ffff:a9fe:a9fe]/",
+            "http://[fd00:ec2::254]/"})
+    void aTargetTheGuardRefusesIsForbidden(String url) {
+        http.get().uri(uri -> uri.path("/api/render").queryParam("url", url).build())
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errorType").isEqualTo("blocked")
+                .jsonPath("$.detail").isNotEmpty();
+    }
+
+    @Test
+    void aPageRobotsTxtDisallowsIsForbidden() {
+        http.get().uri(uri -> uri.path("/api/render").queryParam("url", "http://127.0.0.1:" + origin.port() + "/private").build())
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectBody()
+                .jsonPath("$.errorType").isEqualTo("robots")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("robots.txt"));
     }
 
     @Test
