@@ -29,8 +29,8 @@ public class SourceExpander {
         return Flux.defer(() -> {
             AtomicLong seq = new AtomicLong();
             return Flux.fromIterable(sources)
-                    .concatMap(this::items, 1)
-                    .map(item -> Envelope.of(seq.getAndIncrement(), name(item), item));
+                    .concatMap(this::urls, 1)
+                    .map(url -> Envelope.of(seq.getAndIncrement(), url.toString(), SourceItem.of(url)));
         });
     }
 
@@ -39,19 +39,10 @@ public class SourceExpander {
         return sources.stream().mapToLong(s -> s instanceof SourceSpec.Pile p ? p.query().count() : 1).sum();
     }
 
-    private Flux<SourceItem> items(SourceSpec source) {
+    private Flux<URI> urls(SourceSpec source) {
         if (source instanceof SourceSpec.Pile p) {
-            return pile.manualUrls(p.query()).map(url -> SourceItem.of(URI.create(url)));
+            return pile.manualUrls(p.query()).map(URI::create);
         }
-        if (source instanceof SourceSpec.Mirrored m) {
-            return Flux.just(new SourceItem.Mirrored(m.urls(), m.balance(), m.hedgeAfter()));
-        }
-        return Flux.just(SourceItem.of(((SourceSpec.Url) source).url()));
-    }
-
-    /** An item's {@code source} in its Outcome: its URL; a mirrored item's first URL. */
-    private static String name(SourceItem item) {
-        return item instanceof SourceItem.Mirrored m ? m.urls().get(0).toString()
-                : ((SourceItem.Address) item).url().toString();
+        return Flux.just(((SourceSpec.Url) source).url());
     }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
-import dev.cartage.fetch.mirror.Balance;
 import dev.cartage.pile.PileOrigin;
 import dev.cartage.pile.PileQuery;
 import dev.cartage.pile.PileQueryException;
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class SourceParser {
 
-    private static final Set<String> NOT_YET = Set.of("sitemap", "feed", "inline");
+    private static final Set<String> NOT_YET = Set.of("sitemap", "feed", "inline", "mirrors");
 
     private final PileOrigin pile;
 
@@ -69,7 +68,8 @@ public class SourceParser {
             }
         }
         if (entry.has("url")) {
-            return mirrored(entry, field, errors);
+            errors.add(new FieldError(field, "url objects (mirrors) are not offered yet; give the URL as a plain string"));
+            return null;
         }
         errors.add(new FieldError(field, "unknown source form with fields " + entry.propertyNames()
                 + "; expected a URL string or {\"pile\": {...}}"));
@@ -92,43 +92,6 @@ public class SourceParser {
         } catch (URISyntaxException e) {
             errors.add(new FieldError(field, "not a valid URL: " + e.getReason() + " in '" + abbreviate(text) + "'"));
             return null;
-        }
-    }
-
-    /** {@code {"url", "mirrors", "balance", "hedgeAfter"}}; one Url when there are no mirrors. */
-    private static SourceSpec mirrored(JsonNode entry, String field, List<FieldError> errors) {
-        int before = errors.size();
-        List<URI> urls = new ArrayList<>();
-        addUrl(entry.get("url"), field + ".url", urls, errors);
-        JsonNode mirrors = entry.get("mirrors");
-        if (mirrors != null && (!mirrors.isArray() || mirrors.isEmpty())) {
-            errors.add(new FieldError(field, "mirrors is a non-empty array of URLs"));
-        } else if (mirrors != null) {
-            for (int i = 0; i < mirrors.size(); i++) {
-                addUrl(mirrors.get(i), field + ".mirrors[" + i + "]", urls, errors);
-            }
-        }
-        Balance balance = Balance.FIRST_RESPONSE;
-        if (entry.has("balance")) {
-            String name = entry.get("balance").isString() ? entry.get("balance").stringValue() : "";
-            balance = Balance.fromWireName(name).orElse(null);
-            if (balance == null) {
-                errors.add(new FieldError(field + ".balance", "balance is first-response, least-loaded or round-robin"));
-            }
-        }
-        Duration hedgeAfter = entry.has("hedgeAfter") ? duration(entry.get("hedgeAfter"), field + ".hedgeAfter", errors) : null;
-        if (errors.size() > before) {
-            return null;
-        }
-        return urls.size() == 1 ? new SourceSpec.Url(urls.get(0)) : new SourceSpec.Mirrored(List.copyOf(urls), balance, hedgeAfter);
-    }
-
-    private static void addUrl(JsonNode node, String field, List<URI> urls, List<FieldError> errors) {
-        SourceSpec spec = node != null && node.isString() ? url(node.stringValue(), field, errors) : null;
-        if (node == null || !node.isString()) {
-            errors.add(new FieldError(field, "an absolute http(s) URL string"));
-        } else if (spec != null) {
-            urls.add(((SourceSpec.Url) spec).url());
         }
     }
 
