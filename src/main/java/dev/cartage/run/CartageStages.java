@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 import dev.cartage.fetch.Fetched;
 import dev.cartage.fetch.Fetcher;
 import dev.cartage.fetch.FetchProperties;
+import dev.cartage.fetch.mirror.MirrorBoard;
+import dev.cartage.fetch.mirror.MirrorFetcher;
+import dev.cartage.fetch.mirror.MirrorMetrics;
 import dev.cartage.marshal.Document;
 import dev.cartage.marshal.HtmlMarshaller;
 import dev.cartage.pipeline.Envelope;
@@ -30,21 +33,32 @@ import reactor.core.scheduler.Scheduler;
 class CartageStages {
 
     private final Fetcher fetcher;
+    private final MirrorFetcher mirrors;
+    private final MirrorMetrics mirrorMetrics;
     private final HtmlMarshaller marshaller;
     private final MarkdownRenderer renderer = new MarkdownRenderer();
     private final Scheduler cpu;
 
-    CartageStages(Fetcher fetcher, FetchProperties fetch, @Qualifier("cpuScheduler") Scheduler cpu) {
+    CartageStages(Fetcher fetcher, FetchProperties fetch, MirrorMetrics mirrorMetrics,
+                  @Qualifier("cpuScheduler") Scheduler cpu) {
         this.fetcher = fetcher;
+        this.mirrors = new MirrorFetcher(fetcher::fetch);
+        this.mirrorMetrics = mirrorMetrics;
         this.marshaller = new HtmlMarshaller((int) fetch.maxBodySize().toBytes());
         this.cpu = cpu;
     }
 
-    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, boolean ordered,
+    /** A fresh mirror board for one run: its balancers and its per-origin counts ({@code mirrors} in RunStatus). */
+    MirrorBoard mirrorBoard() {
+        return new MirrorBoard(mirrorMetrics);
+    }
+
+    /** The stages of one run; mirrored items are balanced and counted on {@code board}, the run's own. */
+    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, boolean ordered, MirrorBoard board,
                                             Function<Envelope<Rendered>, Mono<Void>> sink) {
         return Pipeline.<SourceItem>builder()
                 // timed inside: the fetch timeout covers each origin exchange, not the wait for a host permit
-                .then(StageSpec.<SourceItem, Fetched>ioTimedInside("fetch", settings.get(0), this::fetch))
+                .then(StageSpec.<SourceItem, Fetched>ioTimedInside("fetch", settings.get(0), item -> fetch(item, board)))
                 .then(StageSpec.<Fetched, Document>cpu("marshal", settings.get(1), cpu,
                         page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
                 .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu, renderer::render))
@@ -53,15 +67,18 @@ class CartageStages {
     }
 
     /** The fetch stage's work for one item: a request, a choice among mirrors, or a document already in hand. */
-    private Mono<Fetched> fetch(SourceItem item) {
+    private Mono<Fetched> fetch(SourceItem item, MirrorBoard board) {
         if (item instanceof SourceItem.Address address) {
             return fetcher.fetch(address.url());
+        }
+        if (item instanceof SourceItem.Mirrored mirrored) {
+            return mirrors.fetch(mirrored.urls(), mirrored.balance(), mirrored.hedgeAfter(), board);
         }
         if (item instanceof SourceItem.Inline inline) {
             URI url = inline.baseUrl() != null ? inline.baseUrl() : URI.create("inline:" + (inline.name() == null ? "document"
                     : java.net.URLEncoder.encode(inline.name(), java.nio.charset.StandardCharsets.UTF_8)));
             return Mono.just(new Fetched(url, 200, inline.type(), inline.content()));
         }
-        return Mono.error(new IllegalStateException("mirrored sources are not offered yet"));
+        return Mono.error(new IllegalStateException("unknown kind of source item: " + item.getClass().getSimpleName()));
     }
 }

@@ -60,7 +60,7 @@ class RenderController {
     }
 
     private Mono<ResponseEntity<String>> renderOne(URI target, Format format) {
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, false, rendered -> Mono.empty());
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, false, stages.mirrorBoard(), rendered -> Mono.empty());
         return pipeline.run(Flux.just(Envelope.of(0, target.toString(), SourceItem.of(target))))
                 .next()
                 .flatMap(outcome -> outcome.isFailed()

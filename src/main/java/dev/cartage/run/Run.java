@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.cartage.deliver.OutcomeLog;
+import dev.cartage.fetch.mirror.MirrorBoard;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.render.Rendered;
@@ -19,6 +20,7 @@ final class Run {
     private final Instant createdAt;
     private final RunPlan plan;
     private final Pipeline<SourceItem, Rendered> pipeline;
+    private final MirrorBoard mirrors;
     private final OutcomeLog outcomes;
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -28,11 +30,13 @@ final class Run {
     private volatile String error;
     private volatile Disposable subscription;
 
-    Run(String id, Instant createdAt, RunPlan plan, Pipeline<SourceItem, Rendered> pipeline, OutcomeLog outcomes) {
+    Run(String id, Instant createdAt, RunPlan plan, Pipeline<SourceItem, Rendered> pipeline, MirrorBoard mirrors,
+        OutcomeLog outcomes) {
         this.id = id;
         this.createdAt = createdAt;
         this.plan = plan;
         this.pipeline = pipeline;
+        this.mirrors = mirrors;
         this.outcomes = outcomes;
     }
 
@@ -94,6 +98,6 @@ final class Run {
     RunStatus status() {
         return new RunStatus(id, state.name().toLowerCase(java.util.Locale.ROOT), createdAt, finishedAt,
                 plan.format().wireName(), plan.ordered(), plan.deliver().wireName(),
-                new RunStatus.Items(total, succeeded.get(), failed.get()), pipeline.snapshot(), error);
+                new RunStatus.Items(total, succeeded.get(), failed.get()), pipeline.snapshot(), mirrors.snapshot(), error);
     }
 }

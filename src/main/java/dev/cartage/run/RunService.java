@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import dev.cartage.deliver.DeliverTarget;
 import dev.cartage.deliver.Outcome;
 import dev.cartage.deliver.OutcomeLog;
+import dev.cartage.fetch.mirror.MirrorBoard;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.render.Rendered;
@@ -47,8 +48,10 @@ class RunService {
     Run start(RunPlan plan) {
         OutcomeLog outcomes = new OutcomeLog(properties.maxContentPerRun().toBytes());
         String format = plan.format().wireName();
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.ordered(), sink(plan, outcomes, format));
-        Run run = new Run(newId(), Instant.now(), plan, pipeline, outcomes);
+        MirrorBoard mirrors = stages.mirrorBoard();
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.ordered(), mirrors,
+                sink(plan, outcomes, format));
+        Run run = new Run(newId(), Instant.now(), plan, pipeline, mirrors, outcomes);
         registry.add(run);
         // the edge of a background run: the one place that subscribes, and keeps the handle to cancel it
         run.attach(outcomesOf(run).subscribe(

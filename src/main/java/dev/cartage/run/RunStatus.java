@@ -3,6 +3,7 @@ package dev.cartage.run;
 import java.time.Instant;
 import java.util.List;
 
+import dev.cartage.fetch.mirror.MirrorSnapshot;
 import dev.cartage.pipeline.StageSnapshot;
 
 /**
@@ -17,10 +18,13 @@ import dev.cartage.pipeline.StageSnapshot;
  * @param deliver    where outcomes go
  * @param items      counts of items
  * @param stages     fetch, marshal, render, deliver
+ * @param mirrors    requests per mirror origin of the run's mirrored sources (pending, completed, failed,
+ *                   cancelled), ordered by origin; empty when the run has none
  * @param error      why the run itself failed; null unless status is failed
  */
 public record RunStatus(String id, String status, Instant createdAt, Instant finishedAt, String format,
-                        boolean ordered, String deliver, Items items, List<StageSnapshot> stages, String error) {
+                        boolean ordered, String deliver, Items items, List<StageSnapshot> stages, List<MirrorSnapshot> mirrors,
+                        String error) {
 
     /**
      * @param total     items the sources expanded to; null until expansion has finished

@@ -34,6 +34,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=profile  # JMH stack profile of the engine runs
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=e2e      # (iii) E2eBench; needs the jar: ./mvnw -B -q -DskipTests package
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=fetch    # FetchBench: the fetch stage alone vs the pile; needs the jar
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=mirrors  # (5b, 5c) MirrorBench: balancers and first-response
  * </pre>
  *
  * Add {@code quick} (e.g. {@code -Dbench="engine quick"}) for a short smoke run whose numbers mean little, and
@@ -64,8 +65,8 @@ public final class Bench {
             only = only.substring("only=".length());
         }
         String what = words.isEmpty() ? "all" : words.iterator().next();
-        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch").contains(what)) {
-            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch [quick] [only=<little scenario>]");
+        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors").contains(what)) {
+            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors [quick] [only=<little scenario>]");
             System.exit(2);
         }
         if (what.equals("fetch")) {
@@ -78,6 +79,10 @@ public final class Bench {
         }
         PrintStream out = System.out;
         machine(out);
+        if (what.equals("mirrors")) {
+            MirrorBench.run(out, quick);
+            System.exit(0);
+        }
         if (what.equals("engine") || what.equals("all")) {
             engine(out, quick);
         }
