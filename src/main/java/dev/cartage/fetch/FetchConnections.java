@@ -1,5 +1,7 @@
 package dev.cartage.fetch;
 
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -34,6 +36,7 @@ public class FetchConnections {
     private final LongAdder opened = new LongAdder();
 
     public FetchConnections(FetchProperties properties, TargetGuard guard) {
+        warmUpNioSockets();
         this.pool = ConnectionProvider.builder("cartage-fetch")
                 .maxConnections(properties.maxConnections())
                 .pendingAcquireMaxCount(-1)
@@ -56,6 +59,18 @@ public class FetchConnections {
                 })
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.responseTimeout()));
+    }
+
+    /**
+     * The JDK reads its {@code net.properties} file in a class initializer the first time an NIO socket is created;
+     * let that happen here, on the thread that builds the client at startup, rather than on an event loop.
+     */
+    private static void warmUpNioSockets() {
+        try (SocketChannel socket = SocketChannel.open()) {
+            socket.socket();
+        } catch (IOException e) {
+            // nothing to warm up: connections will fail with their own, clearer error
+        }
     }
 
     public HttpClient client() {
