@@ -17,6 +17,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cartage.deliver.Outcome;
+import dev.cartage.support.RunsApi;
 import reactor.test.StepVerifier;
 
 /** The first end-to-end slice of the run API, over real HTTP against the built-in pile. */
@@ -32,11 +33,11 @@ class RunApiTest {
 
     @Test
     void pileRunCompletesWithOneOutcomePerPageAndFailsExactlyTheFailingPages() {
-        RunStatus accepted = start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 30, "failEvery", 10)))));
+        RunStatus accepted = runs().start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 30, "failEvery", 10)))));
         assertThat(accepted.status()).isEqualTo("running");
         assertThat(accepted.stages()).extracting("name").containsExactly("fetch", "marshal", "render", "deliver");
 
-        List<Outcome> outcomes = results(accepted.id());
+        List<Outcome> outcomes = runs().results(accepted.id());
 
         assertThat(outcomes).hasSize(30);
         assertThat(outcomes).extracting(Outcome::seq).containsExactlyInAnyOrderElementsOf(
@@ -54,7 +55,7 @@ class RunApiTest {
         assertThat(page.content()).doesNotContain("cookie-banner", "<nav");
         assertThat(page.timings().fetchMs()).isPositive();
 
-        RunStatus done = status(accepted.id());
+        RunStatus done = runs().status(accepted.id());
         assertThat(done.status()).isEqualTo("completed");
         assertThat(done.finishedAt()).isNotNull();
         assertThat(done.items()).isEqualTo(new RunStatus.Items(30L, 27, 3));
@@ -68,7 +69,7 @@ class RunApiTest {
 
     @Test
     void resultsFollowARunningRunLiveAndEndWithIt() {
-        RunStatus accepted = start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 40, "latency", "50ms"))),
+        RunStatus accepted = runs().start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 40, "latency", "50ms"))),
                 "stages", Map.of("fetch", Map.of("parallelism", 4))));
 
         // asked for at once: the run is still going, so the stream must wait for the outcomes still to come
@@ -81,12 +82,12 @@ class RunApiTest {
                 .expectNextCount(40)
                 .expectComplete()
                 .verify(Duration.ofSeconds(60));
-        assertThat(status(accepted.id()).status()).isEqualTo("completed");
+        assertThat(runs().status(accepted.id()).status()).isEqualTo("completed");
     }
 
     @Test
     void orderedRunDeliversInSourceOrderAndSseCarriesOutcomeEvents() {
-        RunStatus accepted = start(Map.of("sources", List.of(
+        RunStatus accepted = runs().start(Map.of("sources", List.of(
                         "http://127.0.0.1:" + port + "/pile/manuals/7",
                         Map.of("pile", Map.of("count", 20, "latency", "5ms", "seed", 3))),
                 "ordered", true));
@@ -108,19 +109,19 @@ class RunApiTest {
 
     @Test
     void discardedRunsAreCountedButNotKept() {
-        RunStatus accepted = start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 25))),
+        RunStatus accepted = runs().start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 25))),
                 "deliver", Map.of("to", "discard")));
 
-        assertThat(results(accepted.id())).isEmpty();
-        RunStatus done = status(accepted.id());
+        assertThat(runs().results(accepted.id())).isEmpty();
+        RunStatus done = runs().status(accepted.id());
         assertThat(done.items()).isEqualTo(new RunStatus.Items(25L, 25, 0));
         assertThat(done.deliver()).isEqualTo("discard");
     }
 
     @Test
     void runsAreListedNewestFirst() {
-        String first = start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 1))))).id();
-        String second = start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 1))))).id();
+        String first = runs().start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 1))))).id();
+        String second = runs().start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 1))))).id();
 
         List<RunStatus> listed = http.get().uri("/api/runs").exchange()
                 .expectStatus().isOk()
@@ -143,8 +144,8 @@ class RunApiTest {
 
     @Test
     void stageCountersReachPrometheusUnderTheirApiNames() {
-        RunStatus accepted = start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 12, "failEvery", 4)))));
-        results(accepted.id());
+        RunStatus accepted = runs().start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 12, "failEvery", 4)))));
+        runs().results(accepted.id());
 
         String scrape = http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
@@ -163,25 +164,7 @@ class RunApiTest {
                 .findFirst().orElseThrow();
     }
 
-    private RunStatus start(Object request) {
-        return http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON).bodyValue(request)
-                .exchange()
-                .expectStatus().isAccepted()
-                .expectBody(RunStatus.class).returnResult().getResponseBody();
-    }
-
-    private List<Outcome> results(String id) {
-        return http.get().uri("/api/runs/{id}/results", id).accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody()
-                .collectList()
-                .block(Duration.ofSeconds(60));
-    }
-
-    private RunStatus status(String id) {
-        return http.get().uri("/api/runs/{id}", id).exchange()
-                .expectStatus().isOk()
-                .expectBody(RunStatus.class).returnResult().getResponseBody();
+    private RunsApi runs() {
+        return new RunsApi(http);
     }
 }

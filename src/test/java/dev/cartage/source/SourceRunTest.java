@@ -14,10 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cartage.deliver.Outcome;
+import dev.cartage.support.RunsApi;
 import dev.cartage.run.RunStatus;
 
 /** Runs over sitemaps, feeds and inline documents through the whole service, against local origins only. */
@@ -53,9 +53,9 @@ class SourceRunTest {
 
     @Test
     void aSitemapRunDeliversEveryListedPageAndFailsTheBadEntriesAlone() {
-        RunStatus accepted = start(Map.of("sources", List.of(Map.of("sitemap", origin.base() + "/sitemap.xml"))));
+        RunStatus accepted = runs().start(Map.of("sources", List.of(Map.of("sitemap", origin.base() + "/sitemap.xml"))));
 
-        List<Outcome> outcomes = results(accepted.id());
+        List<Outcome> outcomes = runs().results(accepted.id());
 
         assertThat(outcomes).extracting(Outcome::seq).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(outcomes).filteredOn(Outcome::ok).extracting(Outcome::source).containsExactlyInAnyOrder(
@@ -69,7 +69,7 @@ class SourceRunTest {
         assertThat(missing.error().type()).isEqualTo("http-status");
         assertThat(missing.error().httpStatus()).isEqualTo(404);
 
-        RunStatus done = status(accepted.id());
+        RunStatus done = runs().status(accepted.id());
         assertThat(done.status()).isEqualTo("completed");
         assertThat(done.items()).isEqualTo(new RunStatus.Items(6L, 4, 2));
         done.stages().forEach(stage -> assertThat(stage.received()).isEqualTo(6));
@@ -77,40 +77,40 @@ class SourceRunTest {
 
     @Test
     void theTotalStaysNullUntilTheSitemapIsExpanded() {
-        RunStatus accepted = start(Map.of("sources", List.of(Map.of("sitemap", origin.base() + "/slow-sitemap.xml"))));
+        RunStatus accepted = runs().start(Map.of("sources", List.of(Map.of("sitemap", origin.base() + "/slow-sitemap.xml"))));
 
         // the sitemap answers two seconds after it is asked for: until then nobody knows how many items there are
-        assertThat(status(accepted.id()).items().total()).isNull();
+        assertThat(runs().status(accepted.id()).items().total()).isNull();
 
-        assertThat(results(accepted.id())).hasSize(4).allSatisfy(o -> assertThat(o.ok()).isTrue());
-        assertThat(status(accepted.id()).items()).isEqualTo(new RunStatus.Items(4L, 4, 0));
+        assertThat(runs().results(accepted.id())).hasSize(4).allSatisfy(o -> assertThat(o.ok()).isTrue());
+        assertThat(runs().status(accepted.id()).items()).isEqualTo(new RunStatus.Items(4L, 4, 0));
     }
 
     @Test
     void thePilesOwnSitemapAndFeedAreSources() {
         String pile = "http://127.0.0.1:" + port + "/pile";
-        RunStatus accepted = start(Map.of("sources", List.of(
+        RunStatus accepted = runs().start(Map.of("sources", List.of(
                 Map.of("sitemap", pile + "/sitemap.xml?count=5&seed=2"),
                 Map.of("feed", pile + "/feed.xml?count=10&seed=3", "limit", 3)),
                 "ordered", true));
 
-        List<Outcome> outcomes = results(accepted.id());
+        List<Outcome> outcomes = runs().results(accepted.id());
 
         assertThat(outcomes).extracting(Outcome::seq).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.ok()).as(o.source()).isTrue());
         assertThat(outcomes.get(0).source()).isEqualTo(pile + "/manuals/0?seed=2&latency=0ms&failEvery=0");
         assertThat(outcomes.get(4).source()).isEqualTo(pile + "/manuals/4?seed=2&latency=0ms&failEvery=0");
         assertThat(outcomes.get(5).source()).isEqualTo(pile + "/manuals/0?seed=3&latency=0ms&failEvery=0");
-        assertThat(status(accepted.id()).items()).isEqualTo(new RunStatus.Items(8L, 8, 0));
+        assertThat(runs().status(accepted.id()).items()).isEqualTo(new RunStatus.Items(8L, 8, 0));
     }
 
     @Test
     void aBrokenSitemapIsOneFailedItemAndTheRunGoesOn() {
-        RunStatus accepted = start(Map.of("sources", List.of(
+        RunStatus accepted = runs().start(Map.of("sources", List.of(
                 Map.of("sitemap", origin.base() + "/pages/0"),
                 origin.base() + "/pages/1")));
 
-        List<Outcome> outcomes = results(accepted.id());
+        List<Outcome> outcomes = runs().results(accepted.id());
 
         assertThat(outcomes).hasSize(2);
         Outcome broken = seq(outcomes, 0);
@@ -118,18 +118,18 @@ class SourceRunTest {
         assertThat(broken.error().stage()).isEqualTo("fetch");
         assertThat(broken.error().type()).isEqualTo("parse");
         assertThat(seq(outcomes, 1).ok()).isTrue();
-        assertThat(status(accepted.id()).items()).isEqualTo(new RunStatus.Items(2L, 1, 1));
+        assertThat(runs().status(accepted.id()).items()).isEqualTo(new RunStatus.Items(2L, 1, 1));
     }
 
     @Test
     void anInlineDocumentIsMarshaledWithoutAFetchAndNamedByItsName() {
-        RunStatus accepted = start(Map.of("sources", List.of(
+        RunStatus accepted = runs().start(Map.of("sources", List.of(
                 Map.of("inline", "<html><head><title>Notes</title></head><body><main><h1>Notes</h1>"
                         + "<p>Written in the request, café and all.</p><p><a href=\"next.html\">next</a></p></main></body></html>",
                         "type", "text/html", "name", "my notes.html", "baseUrl", "https://example.org/docs/"),
                 Map.of("inline", "<p>unnamed</p>", "type", "text/html"))));
 
-        List<Outcome> outcomes = results(accepted.id());
+        List<Outcome> outcomes = runs().results(accepted.id());
 
         Outcome named = seq(outcomes, 0);
         assertThat(named.ok()).isTrue();
@@ -143,25 +143,7 @@ class SourceRunTest {
         return outcomes.stream().filter(o -> o.seq() == seq).findFirst().orElseThrow();
     }
 
-    private RunStatus start(Object request) {
-        return http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON).bodyValue(request)
-                .exchange()
-                .expectStatus().isAccepted()
-                .expectBody(RunStatus.class).returnResult().getResponseBody();
-    }
-
-    private List<Outcome> results(String id) {
-        return http.get().uri("/api/runs/{id}/results", id).accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody()
-                .collectList()
-                .block(Duration.ofSeconds(60));
-    }
-
-    private RunStatus status(String id) {
-        return http.get().uri("/api/runs/{id}", id).exchange()
-                .expectStatus().isOk()
-                .expectBody(RunStatus.class).returnResult().getResponseBody();
+    private RunsApi runs() {
+        return new RunsApi(http);
     }
 }

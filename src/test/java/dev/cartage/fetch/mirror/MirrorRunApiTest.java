@@ -2,7 +2,6 @@ package dev.cartage.fetch.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cartage.deliver.Outcome;
+import dev.cartage.support.RunsApi;
 import dev.cartage.fetch.mirror.LocalMirror.Behaviour;
 import dev.cartage.run.RunStatus;
 
@@ -57,20 +57,10 @@ class MirrorRunApiTest {
         }
         sources.add(Map.of("url", silent.page(9).toString(), "mirrors", List.of(a.page(9).toString())));
 
-        RunStatus accepted = http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("sources", sources))
-                .exchange()
-                .expectStatus().isAccepted()
-                .expectBody(RunStatus.class).returnResult().getResponseBody();
-        List<Outcome> outcomes = http.get().uri("/api/runs/{id}/results", accepted.id())
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .returnResult(Outcome.class).getResponseBody()
-                .collectList()
-                .block(Duration.ofSeconds(60));
-        RunStatus done = http.get().uri("/api/runs/{id}", accepted.id()).exchange()
-                .expectStatus().isOk()
-                .expectBody(RunStatus.class).returnResult().getResponseBody();
+        RunsApi runs = new RunsApi(http);
+        RunStatus accepted = runs.start(Map.of("sources", sources));
+        List<Outcome> outcomes = runs.results(accepted.id());
+        RunStatus done = runs.status(accepted.id());
 
         assertThat(outcomes).hasSize(7).allSatisfy(outcome -> assertThat(outcome.ok()).isTrue());
         assertThat(done.items()).isEqualTo(new RunStatus.Items(7L, 7, 0));
@@ -80,7 +70,10 @@ class MirrorRunApiTest {
                 new MirrorSnapshot(b.origin(), 0, 2, 0, 0),
                 new MirrorSnapshot(c.origin(), 0, 2, 0, 0),
                 new MirrorSnapshot(silent.origin(), 0, 0, 0, 1));
-        assertThat(List.of(a.requests(), b.requests(), c.requests(), silent.requests())).containsExactly(3, 2, 2, 1);
+        assertThat(List.of(a.requests(), b.requests(), c.requests())).containsExactly(3, 2, 2);
+        // the losing request may be cancelled before it reaches the silent origin (it can still be waiting for
+        // robots.txt or for a 127.0.0.1 host permit, which all these local origins share): at most one arrives
+        assertThat(silent.requests()).isLessThanOrEqualTo(1);
 
         String scrape = http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cartage.deliver.Outcome;
+import dev.cartage.support.RunsApi;
 import dev.cartage.run.RunStatus;
 import reactor.core.publisher.Mono;
 
@@ -58,17 +58,9 @@ class PolitenessRunTest {
         Map<String, Object> run = Map.of("sources", sources,
                 "stages", Map.of("fetch", Map.of("parallelism", 16, "timeout", "1500ms", "retries", 0)));
 
-        RunStatus accepted = http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON).bodyValue(run)
-                .exchange()
-                .expectStatus().isAccepted()
-                .expectBody(RunStatus.class).returnResult().getResponseBody();
-        List<Outcome> outcomes = http.get().uri("/api/runs/{id}/results", accepted.id())
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(Outcome.class).getResponseBody()
-                .collectList()
-                .block(Duration.ofSeconds(60));
+        RunsApi runs = new RunsApi(http);
+        RunStatus accepted = runs.start(run);
+        List<Outcome> outcomes = runs.results(accepted.id());
 
         assertThat(outcomes).hasSize(17);
         assertThat(outcomes).filteredOn(outcome -> outcome.seq() < 16)
