@@ -41,6 +41,9 @@ public class FetchConnections {
                 .maxConnections(properties.maxConnections())
                 .pendingAcquireMaxCount(-1)
                 .maxIdleTime(Duration.ofSeconds(30))
+                // one sub-pool (and one set of reactor_netty_connection_provider_* gauges) per remote address:
+                // a fetcher meets many hosts, so pools idle for 5 minutes are disposed with their gauges
+                .disposeInactivePoolsInBackground(Duration.ofMinutes(1), Duration.ofMinutes(5))
                 .metrics(true)
                 .build();
         this.client = guard.secure(HttpClient.create(pool)
