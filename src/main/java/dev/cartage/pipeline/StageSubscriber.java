@@ -235,7 +235,10 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private void start(Envelope<I> item, long index) {
         StageWork<I, O> work = plan.work();
         if (item.isFailed() && !work.acceptsFailures()) {
-            pile.hold(new Finished<>(index, item.passThrough(), 0, false));
+            // passed through untouched; it counts as failed here only when its failure names this stage (an item
+            // that failed before the pipeline on this stage's behalf, such as a sitemap the fetch stage could not read)
+            boolean failedHere = plan.name().equals(item.failure().stage());
+            pile.hold(new Finished<>(index, item.passThrough(), 0, failedHere));
             return;
         }
         if (work instanceof StageWork.Async<I, O> async) {
