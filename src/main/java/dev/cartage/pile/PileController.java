@@ -13,6 +13,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Serves the pile over HTTP: the listing, one manual page, the sitemap, the feed and robots rules.
@@ -63,9 +64,12 @@ class PileController {
                         @RequestParam(defaultValue = DEFAULT_SEED) long seed,
                         @RequestParam(defaultValue = NO_LATENCY) String latency,
                         @RequestParam(defaultValue = NEVER_FAIL) int failEvery) {
+        // the page is made while the latency runs, as a real origin works while the client waits: the answer comes
+        // after max(latency, generation) rather than latency + generation; a designed failure also waits its latency
         return manualRequest(n, seed, latency, failEvery)
-                .delayUntil(request -> Mono.delay(request.latency()))
-                .flatMap(this::manual);
+                .flatMap(request -> Mono.delay(request.latency())
+                        .zipWith(manual(request).subscribeOn(Schedulers.parallel()).materialize(), (tick, page) -> page)
+                        .dematerialize());
     }
 
     /** A sitemaps.org urlset of the pile's page URLs, in page order, streamed. */
