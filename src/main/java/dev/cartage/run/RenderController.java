@@ -51,15 +51,16 @@ class RenderController {
         return Mono.defer(() -> {
             List<FieldError> errors = new ArrayList<>();
             URI target = target(url, errors);
-            Format chosen = format(format, errors);
+            checkFormat(format, errors);
             if (!errors.isEmpty()) {
                 return Mono.error(new InvalidRequestException(errors));
             }
-            return renderOne(target, chosen);
+            return renderOne(target);
         });
     }
 
-    private Mono<ResponseEntity<String>> renderOne(URI target, Format format) {
+    /** Markdown, the one format the render stage offers so far; the stage names the media type. */
+    private Mono<ResponseEntity<String>> renderOne(URI target) {
         Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, false, stages.mirrorBoard(), rendered -> Mono.empty());
         return pipeline.run(Flux.just(Envelope.of(0, target.toString(), SourceItem.of(target))))
                 .next()
@@ -79,7 +80,7 @@ class RenderController {
         return spec instanceof SourceSpec.Url single ? single.url() : null;
     }
 
-    private static Format format(String name, List<FieldError> errors) {
+    private static void checkFormat(String name, List<FieldError> errors) {
         Format format = Format.fromWireName(name).orElse(null);
         if (format == null) {
             errors.add(new FieldError("format", "unknown format '" + name + "'; one of " + available()));
@@ -87,7 +88,6 @@ class RenderController {
             errors.add(new FieldError("format", "the format '" + name + "' is not offered yet; available: "
                     + available()));
         }
-        return format;
     }
 
     private static List<String> available() {

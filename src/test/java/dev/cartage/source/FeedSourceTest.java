@@ -15,38 +15,26 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
-import dev.cartage.fetch.FetchProperties;
-import dev.cartage.fetch.TestFetchers;
 import dev.cartage.pipeline.FailureType;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /** Feed sources against a local origin: RSS and Atom entry links, resolved, limited, and what broken feeds do. */
 class FeedSourceTest {
 
-    private static final FetchProperties FETCH = new FetchProperties("Cartage-Test/1", Duration.ofSeconds(2),
-            DataSize.ofKilobytes(256), 3, 20);
-
+    private static SourceFixture fixture;
     private static TestOrigin origin;
-    private static TestFetchers.Built built;
-    private static Scheduler cpu;
     private static FeedSource feeds;
 
     @BeforeAll
     static void start() {
-        origin = new TestOrigin();
-        built = TestFetchers.create(FETCH);
-        cpu = Schedulers.newParallel("test-cpu", 2);
-        feeds = new FeedSource(built.fetcher(), cpu, SourceLimits.defaults());
+        fixture = SourceFixture.start(SourceFixture.FETCH);
+        origin = fixture.origin();
+        feeds = fixture.feeds(SourceLimits.defaults());
     }
 
     @AfterAll
     static void stop() {
-        built.close();
-        cpu.dispose();
-        origin.close();
+        fixture.close();
     }
 
     @Test

@@ -16,40 +16,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
-import dev.cartage.fetch.FetchProperties;
-import dev.cartage.fetch.TestFetchers;
 import dev.cartage.pipeline.FailureType;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /** Sitemap sources against a local origin: what they list, how indexes are followed, how broken ones fail. */
 class SitemapSourceTest {
 
     private static final String XML = "application/xml";
-    private static final FetchProperties FETCH = new FetchProperties("Cartage-Test/1", Duration.ofSeconds(2),
-            DataSize.ofKilobytes(256), 3, 20);
-
+    private static SourceFixture fixture;
     private static TestOrigin origin;
-    private static TestFetchers.Built built;
-    private static Scheduler cpu;
     private static SitemapSource sitemaps;
 
     @BeforeAll
     static void start() {
-        origin = new TestOrigin();
-        built = TestFetchers.create(FETCH);
-        cpu = Schedulers.newParallel("test-cpu", 2);
-        SourceLimits limits = new SourceLimits(50_000, 1024, 16, 2, Duration.ofSeconds(5));
-        sitemaps = new SitemapSource(built.fetcher(), cpu, limits, FETCH);
+        fixture = SourceFixture.start(SourceFixture.FETCH);
+        origin = fixture.origin();
+        sitemaps = fixture.sitemaps(new SourceLimits(50_000, 1024, 16, 2, Duration.ofSeconds(5)));
     }
 
     @AfterAll
     static void stop() {
-        built.close();
-        cpu.dispose();
-        origin.close();
+        fixture.close();
     }
 
     @Test
@@ -90,7 +77,7 @@ class SitemapSourceTest {
     @Test
     void aGzipThatUnpacksPastTheBodyLimitFailsAsTooLarge() {
         origin.serve("/bomb.xml.gz", "application/gzip",
-                gzip("<urlset>" + " ".repeat((int) FETCH.maxBodySize().toBytes() + 1) + "</urlset>"));
+                gzip("<urlset>" + " ".repeat((int) SourceFixture.FETCH.maxBodySize().toBytes() + 1) + "</urlset>"));
 
         List<Expanded> expanded = expand("/bomb.xml.gz");
 

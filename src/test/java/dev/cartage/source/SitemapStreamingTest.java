@@ -2,7 +2,6 @@ package dev.cartage.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,11 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import dev.cartage.fetch.FetchProperties;
-import dev.cartage.fetch.TestFetchers;
-import dev.cartage.pile.PileOrigin;
-import dev.cartage.pile.PileProperties;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /**
@@ -30,31 +24,25 @@ class SitemapStreamingTest {
     private static final FetchProperties FETCH = new FetchProperties("Cartage-Test/1", Duration.ofSeconds(2),
             DataSize.ofMegabytes(10), 3, 20);
 
+    private static SourceFixture fixture;
     private static TestOrigin origin;
-    private static TestFetchers.Built built;
-    private static Scheduler cpu;
     private static SitemapSource sitemaps;
     private static SourceExpander expander;
     private static List<SourceSpec> bigSitemap;
 
     @BeforeAll
     static void start() {
-        origin = new TestOrigin();
+        fixture = SourceFixture.start(FETCH);
+        origin = fixture.origin();
         origin.serve("/big.xml", "application/xml", TestOrigin.urlset(SitemapSourceTest.pages("page", PAGES)));
-        built = TestFetchers.create(FETCH);
-        cpu = Schedulers.newParallel("test-cpu", 2);
-        SourceLimits limits = SourceLimits.defaults();
-        sitemaps = new SitemapSource(built.fetcher(), cpu, limits, FETCH);
-        PileOrigin pile = new PileOrigin(new PileProperties(URI.create("http://pile.test"), 100_000, Duration.ofSeconds(60)));
-        expander = new SourceExpander(pile, sitemaps, new FeedSource(built.fetcher(), cpu, limits));
+        sitemaps = fixture.sitemaps(SourceLimits.defaults());
+        expander = fixture.expander(sitemaps, 100_000);
         bigSitemap = List.of(new SourceSpec.Sitemap(origin.url("/big.xml"), PAGES));
     }
 
     @AfterAll
     static void stop() {
-        built.close();
-        cpu.dispose();
-        origin.close();
+        fixture.close();
     }
 
     @Test

@@ -10,46 +10,29 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
-import dev.cartage.fetch.FetchProperties;
-import dev.cartage.fetch.TestFetchers;
 import dev.cartage.fetch.mirror.Balance;
-import dev.cartage.pile.PileOrigin;
-import dev.cartage.pile.PileProperties;
 import dev.cartage.pile.PileQuery;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.FailureType;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /** Every source form expanded into items, numbered in request order, with broken documents as failed items. */
 class SourceExpanderTest {
 
-    private static final FetchProperties FETCH = new FetchProperties("Cartage-Test/1", Duration.ofSeconds(2),
-            DataSize.ofKilobytes(256), 3, 20);
-
+    private static SourceFixture fixture;
     private static TestOrigin origin;
-    private static TestFetchers.Built built;
-    private static Scheduler cpu;
     private static SourceExpander expander;
 
     @BeforeAll
     static void start() {
-        origin = new TestOrigin();
-        built = TestFetchers.create(FETCH);
-        cpu = Schedulers.newParallel("test-cpu", 2);
-        SourceLimits limits = SourceLimits.defaults();
-        PileOrigin pile = new PileOrigin(new PileProperties(URI.create("http://pile.test"), 1000, Duration.ofSeconds(60)));
-        expander = new SourceExpander(pile, new SitemapSource(built.fetcher(), cpu, limits, FETCH),
-                new FeedSource(built.fetcher(), cpu, limits));
+        fixture = SourceFixture.start(SourceFixture.FETCH);
+        origin = fixture.origin();
+        expander = fixture.expander(fixture.sitemaps(SourceLimits.defaults()), 1000);
     }
 
     @AfterAll
     static void stop() {
-        built.close();
-        cpu.dispose();
-        origin.close();
+        fixture.close();
     }
 
     @Test
