@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One block of a {@link Document}'s content: a heading, paragraph, list, code block, quote or table.
+ * One block of a {@link Document}'s content: a heading, paragraph, list, code block, quote, table or image.
  *
  * <p>Blocks are immutable and format-neutral: text is stored literally and renderers escape it for their own
  * syntax. Lists passed to the constructors are copied.
@@ -141,6 +141,27 @@ public sealed interface Block {
                     .filter(row -> !row.isEmpty())
                     .map(row -> String.join("\t", row))
                     .collect(Collectors.joining("\n"));
+        }
+    }
+
+    /**
+     * An image that stands on its own in the content (not a decoration inside running text).
+     *
+     * @param src     the image's absolute URL; never null
+     * @param alt     its text alternative as the page gives it, or the empty string
+     * @param caption the caption the page shows with it (a {@code figcaption}), or the empty string
+     */
+    record Image(String src, String alt, String caption) implements Block {
+        public Image {
+            Objects.requireNonNull(src, "src");
+            alt = alt == null ? "" : alt;
+            caption = caption == null ? "" : caption;
+        }
+
+        /** The caption: it is text a reader sees; the alternative text is for when the image is not seen. */
+        @Override
+        public String plainText() {
+            return caption;
         }
     }
 }

@@ -50,8 +50,14 @@ final class BlockWalker {
 
     private static void container(Element element, List<Block> blocks) {
         List<Node> run = new ArrayList<>();
+        boolean ownText = hasOwnText(element);
         for (Node child : element.childNodes()) {
-            if (isInline(child)) {
+            Block.Image image = ownText ? null : ImageReader.standalone(child);
+            if (image != null) {
+                paragraph(run, blocks);
+                run.clear();
+                blocks.add(image);
+            } else if (isInline(child)) {
                 run.add(child);
             } else if (child instanceof Element block) {
                 paragraph(run, blocks);
@@ -78,11 +84,22 @@ final class BlockWalker {
             if (!quoted.isEmpty()) {
                 blocks.add(new Block.Quote(quoted));
             }
+        } else if (name.equals("figure") && ImageReader.figure(element) != null) {
+            blocks.add(ImageReader.figure(element));
         } else if (name.equals("table") && !isLayoutTable(element)) {
             TableReader.read(element).ifPresent(blocks::add);
         } else if (!name.equals("hr")) {
             container(element, blocks);
         }
+    }
+
+    private static boolean hasOwnText(Element element) {
+        for (Node node : element.childNodes()) {
+            if (node instanceof TextNode text && !text.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void paragraph(List<Node> run, List<Block> blocks) {

@@ -63,11 +63,11 @@ public final class HtmlMarshaller {
         org.jsoup.nodes.Document page = parse(bytes, type.charset(), baseUrl);
         PageMetadata metadata = PageMetadata.of(page);
         List<Block> blocks = content(page, true);
-        if (blocks.isEmpty()) {
+        if (!hasText(blocks)) {
             // A class name can mislead (a "cookie-wall" wrapping everything), so try once more trusting tags only.
             blocks = content(parse(bytes, type.charset(), baseUrl), false);
         }
-        if (blocks.isEmpty()) {
+        if (!hasText(blocks)) {
             throw new MarshalException(FailureType.PARSE, "The page has no text to extract; it may be empty "
                     + "or built by JavaScript in the browser, which this service does not run");
         }
@@ -91,6 +91,11 @@ public final class HtmlMarshaller {
         }
         Element main = MainContent.locate(body);
         List<Block> blocks = BlockWalker.walk(main);
-        return blocks.isEmpty() && main != body ? BlockWalker.walk(body) : blocks;
+        return !hasText(blocks) && main != body ? BlockWalker.walk(body) : blocks;
+    }
+
+    /** Images alone are not a page's content: they are usually the logo and icons left when the text was missed. */
+    private static boolean hasText(List<Block> blocks) {
+        return blocks.stream().anyMatch(block -> !block.plainText().isBlank());
     }
 }

@@ -2,6 +2,7 @@ package dev.cartage.render;
 
 import dev.cartage.marshal.Block;
 import dev.cartage.marshal.Document;
+import dev.cartage.marshal.Inline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,18 @@ public final class MarkdownRenderer {
         if (block instanceof Block.Quote quote) {
             return prefixLines(blocks(quote.blocks()), "> ", ">");
         }
+        if (block instanceof Block.Image image) {
+            return image(image);
+        }
         return table((Block.Table) block);
+    }
+
+    /** The image, then its caption as a paragraph of its own: a caption is text readers see, unlike alt text. */
+    private static String image(Block.Image image) {
+        String markdown = "![" + MarkdownText.escape(MarkdownText.collapse(image.alt()), false) + "]("
+                + MarkdownText.destination(image.src()) + ")";
+        String caption = MarkdownText.collapse(image.caption());
+        return caption.isEmpty() ? markdown : markdown + "\n\n" + MarkdownText.line(List.of(new Inline.Text(caption)));
     }
 
     private static String list(Block.ListBlock list, boolean alternate) {

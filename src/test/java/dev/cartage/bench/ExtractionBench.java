@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -54,10 +55,22 @@ final class ExtractionBench {
 
         List<ShingleScore.Page> scores = new ArrayList<>();
         Map<String, Double> worst = new TreeMap<>();
+        String dump = System.getProperty("extract.dump", "");
+        StringBuilder perPage = new StringBuilder("id\tprecision\trecall\ttp\n");
         for (Page page : pages) {
-            ShingleScore.Page score = ShingleScore.page(text(marshaller, page), page.truth());
+            String text = text(marshaller, page);
+            ShingleScore.Page score = ShingleScore.page(text, page.truth());
             scores.add(score);
             worst.put(page.id(), score.tp());
+            if (!dump.isEmpty()) {
+                Files.createDirectories(Path.of(dump));
+                Files.writeString(Path.of(dump, page.id() + ".txt"), text);
+                perPage.append(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f%n", page.id(),
+                        ratio(score.tp(), score.fp()), ratio(score.tp(), score.fn()), score.tp()));
+            }
+        }
+        if (!dump.isEmpty()) {
+            Files.writeString(Path.of(dump, "scores.tsv"), perPage);
         }
         ShingleScore.Result result = ShingleScore.of(scores);
 
@@ -129,4 +142,9 @@ final class ExtractionBench {
     private record Page(String id, String url, String truth, byte[] html) {
     }
 
+
+    /** tp / (tp + other), 1 when both are zero (an empty page scored against an empty truth). */
+    private static double ratio(double tp, double other) {
+        return tp + other == 0 ? 1 : tp / (tp + other);
+    }
 }

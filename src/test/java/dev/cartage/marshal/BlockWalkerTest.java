@@ -88,4 +88,19 @@ class BlockWalkerTest {
     private static Paragraph paragraph(String text) {
         return new Paragraph(List.of(new Text(text)));
     }
+
+    @Test
+    void imagesStandingAloneBecomeImageBlocksWithAbsoluteAddressesAndCaptions() {
+        org.jsoup.nodes.Element root = Jsoup.parse("<div><p>Before</p><p><img src='/a.png' alt='A chart'></p>"
+                + "<figure><a href='/big.png'><img data-src='b.jpg' src='data:image/gif;base64,R0lGOD' alt=''></a>"
+                + "<figcaption>Figure 2: the  cart</figcaption></figure>"
+                + "<p>Text with an <img src='/icon.png'> icon inside stays text.</p>"
+                + "<p><img src='/pixel.gif' width='1' height='1'></p></div>", "https://example.org/post/").body();
+
+        assertThat(BlockWalker.walk(root)).containsExactly(
+                new Block.Paragraph(List.of(new Inline.Text("Before"))),
+                new Block.Image("https://example.org/a.png", "A chart", ""),
+                new Block.Image("https://example.org/post/b.jpg", "", "Figure 2: the cart"),
+                new Block.Paragraph(List.of(new Inline.Text("Text with an icon inside stays text."))));
+    }
 }

@@ -167,4 +167,10 @@ class MarkdownRendererTest {
     private static ListItem item(String text, ListBlock... children) {
         return new ListItem(List.of(new Text(text)), List.of(children));
     }
+
+    @Test
+    void imagesBecomeMarkdownImagesWithTheirCaptionAsAParagraph() {
+        assertThat(markdown(null, new Block.Image("https://x.org/a (1).png", "A [chart]", "Figure *1*")))
+                .isEqualTo("![A \\[chart\\]](https://x.org/a%20\\(1\\).png)\n\nFigure \\*1\\*\n");
+    }
 }
