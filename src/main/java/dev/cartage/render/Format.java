@@ -6,10 +6,10 @@ import java.util.Optional;
 /** An output format a run can ask for; the wire name is what the API accepts in {@code format}. */
 public enum Format {
     MARKDOWN("markdown", "text/markdown;charset=UTF-8", true),
-    HTML("html", "text/html;charset=UTF-8", false),
-    TEXT("text", "text/plain;charset=UTF-8", false),
-    JSON("json", "application/json", false),
-    CARD("card", "text/html;charset=UTF-8", false);
+    HTML("html", "text/html;charset=UTF-8", true),
+    TEXT("text", "text/plain;charset=UTF-8", true),
+    JSON("json", "application/json", true),
+    CARD("card", "text/html;charset=UTF-8", true);
 
     private final String wireName;
     private final String mediaType;

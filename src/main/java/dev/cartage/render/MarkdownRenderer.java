@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Renders a {@link Document} as CommonMark with GFM tables: the title as a level-1 heading, then every block,
- * with text escaped so that it reads back literally.
+ * Renders a {@link Document} as CommonMark with GFM tables: the title as a level-1 heading (see
+ * {@link DisplayTitle}: a first {@code h1} that repeats it is shown once), then every block, with text escaped so
+ * that it reads back literally.
  *
  * <p>Blocks are separated by a blank line. Lists are tight; nested lists are indented to their parent item's
  * content column ({@code - } is two columns, {@code 1. } three). Two lists of the same kind in a row use the
@@ -25,26 +26,17 @@ public final class MarkdownRenderer {
 
     /** Renders the document; the content always ends with a line break. */
     public Rendered render(Document document) {
-        String title = MarkdownText.collapse(document.title());
-        List<Block> blocks = document.blocks();
-        if (!title.isEmpty() && !blocks.isEmpty() && isSameHeading(blocks.get(0), title)) {
-            blocks = blocks.subList(1, blocks.size()); // the page's own h1 usually repeats its title
-        }
+        DisplayTitle display = DisplayTitle.of(document);
         List<String> parts = new ArrayList<>();
-        if (!title.isEmpty()) {
-            parts.add("# " + MarkdownText.heading(title));
+        if (!display.text().isEmpty()) {
+            parts.add("# " + MarkdownText.heading(display.text()));
         }
-        String body = blocks(blocks);
+        String body = blocks(display.blocks());
         if (!body.isEmpty()) {
             parts.add(body);
         }
         String content = parts.isEmpty() ? "" : String.join("\n\n", parts) + "\n";
         return new Rendered(Format.MARKDOWN, Format.MARKDOWN.mediaType(), document.title(), content);
-    }
-
-    private static boolean isSameHeading(Block block, String title) {
-        return block instanceof Block.Heading heading && heading.level() == 1
-                && MarkdownText.collapse(heading.text()).equals(title);
     }
 
     private static String blocks(List<? extends Block> blocks) {

@@ -3,6 +3,7 @@ package dev.cartage.render;
 import dev.cartage.marshal.Inline;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,21 +29,84 @@ final class MarkdownText {
     private MarkdownText() {
     }
 
-    /** Writes inlines that start a line (a paragraph or a list item), escaping block markers at the start. */
-    static String line(List<Inline> inlines) {
-        StringBuilder out = new StringBuilder();
+    /**
+     * Writes inlines that start a line (a paragraph or a list item), escaping block markers at the start.
+     *
+     * <p>Emphasis that CommonMark could not read back where it stands — its delimiters glued to a neighbouring
+     * word on one side and to punctuation on the other, or touching another delimiter — is written as plain text
+     * instead: the words survive, only the styling is lost. An {@code !} right before a link is escaped so the
+     * two do not read as an image. Code spans that touch become one, since their backtick fences would merge.
+     */
+    static String line(List<Inline> given) {
+        List<Inline> inlines = joinAdjacentCode(given);
+        List<String> pieces = new ArrayList<>(inlines.size());
         for (int i = 0; i < inlines.size(); i++) {
             Inline inline = inlines.get(i);
             if (inline instanceof Inline.Text text) {
                 String plain = WHITESPACE.matcher(text.text()).replaceAll(" ");
-                plain = out.isEmpty() ? plain.stripLeading() : plain;
+                plain = i == 0 ? plain.stripLeading() : plain;
                 plain = i == inlines.size() - 1 ? plain.stripTrailing() : plain;
-                out.append(out.isEmpty() ? escapeLineStart(escape(plain, false)) : escape(plain, false));
+                pieces.add(escape(plain, false));
             } else {
-                out.append(styled(inline));
+                pieces.add(styled(inline));
             }
         }
-        return out.toString();
+        for (int i = 0; i < pieces.size(); i++) {
+            Inline inline = inlines.get(i);
+            if ((inline instanceof Inline.Emphasis || inline instanceof Inline.Strong) && !pieces.get(i).isEmpty()
+                    && !Delimiters.fit(before(pieces, i), pieces.get(i), after(pieces, i))) {
+                pieces.set(i, escape(collapse(inline.text()), false));
+            }
+            if (pieces.get(i).startsWith("[") && before(pieces, i) == '!') {
+                int previous = lastNonEmpty(pieces, i);
+                String text = pieces.get(previous);
+                pieces.set(previous, text.substring(0, text.length() - 1) + "\\!");
+            }
+        }
+        String line = String.join("", pieces);
+        return escapeLineStart(line);
+    }
+
+    private static List<Inline> joinAdjacentCode(List<Inline> inlines) {
+        List<Inline> joined = new ArrayList<>(inlines.size());
+        for (Inline inline : inlines) {
+            int last = joined.size() - 1;
+            if (inline instanceof Inline.Code && last >= 0 && joined.get(last) instanceof Inline.Code previous) {
+                joined.set(last, new Inline.Code(previous.text() + inline.text()));
+            } else {
+                joined.add(inline);
+            }
+        }
+        return joined;
+    }
+
+    private static int lastNonEmpty(List<String> pieces, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            if (!pieces.get(i).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The character written just before piece {@code index}, or a space at the start of the line. */
+    private static char before(List<String> pieces, int index) {
+        int previous = lastNonEmpty(pieces, index);
+        if (previous < 0) {
+            return ' ';
+        }
+        String text = pieces.get(previous);
+        return text.charAt(text.length() - 1);
+    }
+
+    /** The character written just after piece {@code index}, or a space at the end of the line. */
+    private static char after(List<String> pieces, int index) {
+        for (int i = index + 1; i < pieces.size(); i++) {
+            if (!pieces.get(i).isEmpty()) {
+                return pieces.get(i).charAt(0);
+            }
+        }
+        return ' ';
     }
 
     /** Writes a heading's text; a trailing run of {@code #} is escaped so it is not taken for a closing sequence. */
