@@ -19,7 +19,8 @@ import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.pipeline.StageSpec;
-import dev.cartage.render.MarkdownRenderer;
+import dev.cartage.render.Format;
+import dev.cartage.render.Renderers;
 import dev.cartage.render.Rendered;
 import dev.cartage.source.SourceItem;
 import reactor.core.publisher.Mono;
@@ -36,11 +37,12 @@ class CartageStages {
     private final MirrorFetcher mirrors;
     private final MirrorMetrics mirrorMetrics;
     private final HtmlMarshaller marshaller;
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final Renderers renderers;
     private final Scheduler cpu;
 
-    CartageStages(Fetcher fetcher, FetchProperties fetch, MirrorMetrics mirrorMetrics,
+    CartageStages(Fetcher fetcher, FetchProperties fetch, MirrorMetrics mirrorMetrics, Renderers renderers,
                   @Qualifier("cpuScheduler") Scheduler cpu) {
+        this.renderers = renderers;
         this.fetcher = fetcher;
         this.mirrors = new MirrorFetcher(fetcher::fetch);
         this.mirrorMetrics = mirrorMetrics;
@@ -53,15 +55,19 @@ class CartageStages {
         return new MirrorBoard(mirrorMetrics);
     }
 
-    /** The stages of one run; mirrored items are balanced and counted on {@code board}, the run's own. */
-    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, boolean ordered, MirrorBoard board,
-                                            Function<Envelope<Rendered>, Mono<Void>> sink) {
+    /**
+     * The stages of one run, rendering into {@code format}; mirrored items are balanced and counted on
+     * {@code board}, the run's own.
+     */
+    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, Format format, boolean ordered,
+                                            MirrorBoard board, Function<Envelope<Rendered>, Mono<Void>> sink) {
         return Pipeline.<SourceItem>builder()
                 // timed inside: the fetch timeout covers each origin exchange, not the wait for a host permit
                 .then(StageSpec.<SourceItem, Fetched>ioTimedInside("fetch", settings.get(0), item -> fetch(item, board)))
                 .then(StageSpec.<Fetched, Document>cpu("marshal", settings.get(1), cpu,
                         page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
-                .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu, renderer::render))
+                .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu,
+                        document -> renderers.render(document, format)))
                 .then(StageSpec.<Rendered>sink("deliver", settings.get(3), sink::apply))
                 .build(ordered);
     }

@@ -15,6 +15,7 @@ import dev.cartage.pipeline.Pipeline;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.render.Format;
 import dev.cartage.render.Rendered;
+import dev.cartage.render.Renderers;
 import dev.cartage.source.SourceItem;
 import dev.cartage.source.SourceParser;
 import dev.cartage.source.SourceSpec;
@@ -30,6 +31,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * run uses — the same guarded fetcher, the same marshal and render — with one worker per stage. The body is the
  * rendered content with its media type; a failed item is a problem response whose status follows its error type
  * (400 bad URL, 403 blocked or robots, 422 unmarshalable content, 502 origin failure, 504 origin timeout).
+ *
+ * <p>HTML answers ({@code html}, {@code card}) carry the reader page's Content-Security-Policy as a header, so a
+ * browser opening the URL directly runs nothing from the page even if sanitising ever missed something.
  */
 @RestController
 class RenderController {
@@ -37,10 +41,12 @@ class RenderController {
     private final CartageStages stages;
     private final SourceParser sources;
     private final List<StageSettings> settings;
+    private final String contentSecurityPolicy;
 
-    RenderController(CartageStages stages, SourceParser sources, StagesProperties defaults) {
+    RenderController(CartageStages stages, SourceParser sources, StagesProperties defaults, Renderers renderers) {
         this.stages = stages;
         this.sources = sources;
+        this.contentSecurityPolicy = renderers.contentSecurityPolicy();
         this.settings = List.of(oneAtATime(defaults.fetch()), oneAtATime(defaults.marshal()),
                 oneAtATime(defaults.render()), oneAtATime(defaults.deliver()));
     }
@@ -51,24 +57,33 @@ class RenderController {
         return Mono.defer(() -> {
             List<FieldError> errors = new ArrayList<>();
             URI target = target(url, errors);
-            checkFormat(format, errors);
+            Format chosen = format(format, errors);
             if (!errors.isEmpty()) {
                 return Mono.error(new InvalidRequestException(errors));
             }
-            return renderOne(target);
+            return renderOne(target, chosen);
         });
     }
 
-    /** Markdown, the one format the render stage offers so far; the stage names the media type. */
-    private Mono<ResponseEntity<String>> renderOne(URI target) {
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, false, stages.mirrorBoard(), rendered -> Mono.empty());
+    /** Runs the one item through the stages; the render stage names the media type. */
+    private Mono<ResponseEntity<String>> renderOne(URI target, Format format) {
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, format, false, stages.mirrorBoard(),
+                rendered -> Mono.empty());
         return pipeline.run(Flux.just(Envelope.of(0, target.toString(), SourceItem.of(target))))
                 .next()
                 .flatMap(outcome -> outcome.isFailed()
                         ? Mono.error(new ItemFailedException(outcome.failure()))
-                        : Mono.just(ResponseEntity.ok()
-                                .contentType(MediaType.parseMediaType(outcome.payload().mediaType()))
-                                .body(outcome.payload().content())));
+                        : Mono.just(answer(outcome.payload())));
+    }
+
+    private ResponseEntity<String> answer(Rendered rendered) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(rendered.mediaType()))
+                .header("X-Content-Type-Options", "nosniff");
+        if (rendered.format() == Format.HTML || rendered.format() == Format.CARD) {
+            answer.header("Content-Security-Policy", contentSecurityPolicy);
+        }
+        return answer.body(rendered.content());
     }
 
     private URI target(String url, List<FieldError> errors) {
@@ -80,7 +95,7 @@ class RenderController {
         return spec instanceof SourceSpec.Url single ? single.url() : null;
     }
 
-    private static void checkFormat(String name, List<FieldError> errors) {
+    private static Format format(String name, List<FieldError> errors) {
         Format format = Format.fromWireName(name).orElse(null);
         if (format == null) {
             errors.add(new FieldError("format", "unknown format '" + name + "'; one of " + available()));
@@ -88,6 +103,7 @@ class RenderController {
             errors.add(new FieldError("format", "the format '" + name + "' is not offered yet; available: "
                     + available()));
         }
+        return format;
     }
 
     private static List<String> available() {

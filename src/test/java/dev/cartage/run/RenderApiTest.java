@@ -68,6 +68,32 @@ class RenderApiTest {
         assertThat(body).startsWith("# ").contains("\n\n## ").doesNotContain("<nav", "cookie");
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "markdown | text/markdown;charset=UTF-8 | '# '",
+            "html     | text/html;charset=UTF-8     | <!DOCTYPE html>",
+            "text     | text/plain;charset=UTF-8    | ''",
+            "json     | application/json            | '{'",
+            "card     | text/html;charset=UTF-8     | <"})
+    void rendersEveryFormatWithItsMediaType(String format, String mediaType, String start) {
+        var result = http.get().uri(uri -> uri.path("/api/render")
+                        .queryParam("url", "http://127.0.0.1:" + port + "/pile/manuals/3")
+                        .queryParam("format", format).build())
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(mediaType)
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody(String.class).returnResult();
+        String body = result.getResponseBody();
+        assertThat(body).startsWithIgnoringCase(start).doesNotContain("<script");
+        String policy = result.getResponseHeaders().getFirst("Content-Security-Policy");
+        if (mediaType.startsWith("text/html")) {
+            assertThat(policy).startsWith("default-src 'none'").contains("style-src 'sha256-");
+        } else {
+            assertThat(policy).isNull();
+        }
+    }
+
     @ParameterizedTest(name = "{0} → {1} {2}")
     @CsvSource(delimiter = '|', value = {
             "/status/404   | 502 | http-status",
