@@ -18,12 +18,13 @@ final class TextMarshaller {
 
     static final int MAX_TITLE_CHARS = 100;
 
-    private static final Pattern BLANK_LINES = Pattern.compile("\\R[ \\t\\f\\u00A0]*(?:\\R[ \\t\\f\\u00A0]*)+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n[ \\t\\f\\u00A0]*(?:\n[ \\t\\f\\u00A0]*)+");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
 
     Document marshal(String text, String baseUrl, MarshalDeadline deadline) {
         List<String> paragraphs = new ArrayList<>();
-        for (String raw : BLANK_LINES.split(text)) {
+        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+        for (String raw : BLANK_LINES.split(normalised)) {
             deadline.check();
             String paragraph = WHITESPACE.matcher(raw).replaceAll(" ").strip();
             if (!paragraph.isEmpty()) {
@@ -33,7 +34,7 @@ final class TextMarshaller {
         if (paragraphs.isEmpty()) {
             throw new MarshalException(FailureType.PARSE, "The text document is empty");
         }
-        String title = isTitle(text, paragraphs) ? paragraphs.get(0) : null;
+        String title = isTitle(normalised, paragraphs) ? paragraphs.get(0) : null;
         List<Block> blocks = new ArrayList<>(paragraphs.size());
         for (String paragraph : paragraphs) {
             blocks.add(blocks.isEmpty() && title != null
