@@ -40,8 +40,11 @@ final class JsonLd {
     static List<JsonNode> read(Document page, MarshalDeadline deadline) {
         List<JsonNode> blocks = new ArrayList<>();
         int total = 0;
-        for (Element script : page.select("script[type~=(?i)^\\s*application/ld\\+json\\s*(;.*)?$]")) {
-            deadline.checkNow();
+        for (Element script : page.getElementsByTag("script")) {
+            deadline.check();
+            if (!isJsonLd(script.attr("type"))) {
+                continue;
+            }
             String json = strip(script.data());
             if (json.isEmpty() || json.length() > MAX_BLOCK_CHARS) {
                 continue;
@@ -56,6 +59,11 @@ final class JsonLd {
             }
         }
         return blocks;
+    }
+
+    private static boolean isJsonLd(String type) {
+        String media = type.split(";", 2)[0].strip();
+        return media.equalsIgnoreCase("application/ld+json");
     }
 
     /** Some pages hide the JSON from old browsers in an HTML comment or CDATA section. */
