@@ -9,12 +9,13 @@ import org.springframework.stereotype.Component;
 
 import dev.cartage.fetch.Fetched;
 import dev.cartage.fetch.Fetcher;
-import dev.cartage.fetch.FetchProperties;
 import dev.cartage.fetch.mirror.MirrorBoard;
 import dev.cartage.fetch.mirror.MirrorFetcher;
 import dev.cartage.fetch.mirror.MirrorMetrics;
 import dev.cartage.marshal.Document;
-import dev.cartage.marshal.HtmlMarshaller;
+import dev.cartage.marshal.MarshalProperties;
+import dev.cartage.marshal.Marshaller;
+import dev.cartage.marshal.Marshallers;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.pipeline.StageSettings;
@@ -36,17 +37,17 @@ class CartageStages {
     private final Fetcher fetcher;
     private final MirrorFetcher mirrors;
     private final MirrorMetrics mirrorMetrics;
-    private final HtmlMarshaller marshaller;
+    private final Marshaller marshaller;
     private final Renderers renderers;
     private final Scheduler cpu;
 
-    CartageStages(Fetcher fetcher, FetchProperties fetch, MirrorMetrics mirrorMetrics, Renderers renderers,
+    CartageStages(Fetcher fetcher, MarshalProperties marshal, MirrorMetrics mirrorMetrics, Renderers renderers,
                   @Qualifier("cpuScheduler") Scheduler cpu) {
         this.renderers = renderers;
         this.fetcher = fetcher;
         this.mirrors = new MirrorFetcher(fetcher::fetch);
         this.mirrorMetrics = mirrorMetrics;
-        this.marshaller = new HtmlMarshaller((int) fetch.maxBodySize().toBytes());
+        this.marshaller = new Marshallers(marshal);
         this.cpu = cpu;
     }
 
@@ -83,7 +84,8 @@ class CartageStages {
         if (item instanceof SourceItem.Inline inline) {
             URI url = inline.baseUrl() != null ? inline.baseUrl() : URI.create("inline:" + (inline.name() == null ? "document"
                     : java.net.URLEncoder.encode(inline.name(), java.nio.charset.StandardCharsets.UTF_8)));
-            return Mono.just(new Fetched(url, 200, inline.type(), inline.content()));
+            // the request's JSON string arrives as UTF-8 bytes, whatever the document itself declares
+            return Mono.just(new Fetched(url, 200, inline.type() + ";charset=UTF-8", inline.content()));
         }
         return Mono.error(new IllegalStateException("unknown kind of source item: " + item.getClass().getSimpleName()));
     }

@@ -20,7 +20,7 @@ final class InlineSpecReader {
     static final List<String> TYPES = List.of("text/html", "text/markdown", "text/plain", "application/json");
 
     /** The types the marshal stage can read today; adding one here is all it takes to offer it. */
-    static final Set<String> OFFERED = Set.of("text/html");
+    static final Set<String> OFFERED = Set.copyOf(TYPES);
 
     private static final int MAX_NAME = 200;
 

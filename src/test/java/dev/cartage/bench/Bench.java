@@ -35,6 +35,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=e2e      # (iii) E2eBench; needs the jar: ./mvnw -B -q -DskipTests package
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=fetch    # FetchBench: the fetch stage alone vs the pile; needs the jar
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=extract  # main-content extraction: P/R/F1 and speed, 181 pages
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=cpu      # marshal + render CPU cost per page, every format
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=mirrors  # (5b, 5c) MirrorBench: balancers and first-response
  * </pre>
  *
@@ -66,9 +67,13 @@ public final class Bench {
             only = only.substring("only=".length());
         }
         String what = words.isEmpty() ? "all" : words.iterator().next();
-        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract").contains(what)) {
-            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract [quick] [only=<little scenario>]");
+        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract", "cpu").contains(what)) {
+            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract|cpu [quick] [only=<little scenario>]");
             System.exit(2);
+        }
+        if (what.equals("cpu")) {
+            CpuCostBench.run(System.out);
+            System.exit(0);
         }
         if (what.equals("extract")) {
             ExtractionBench.run(System.out);

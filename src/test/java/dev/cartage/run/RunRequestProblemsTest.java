@@ -43,7 +43,7 @@ class RunRequestProblemsTest {
                 bad("a misspelt sitemap option", "{\"sources\": [{\"sitemap\": \"https://a.org/s.xml\", \"limt\": 5}]}", "sources[0].limt"),
                 bad("two forms in one source", "{\"sources\": [{\"sitemap\": \"https://a.org/s.xml\", \"feed\": \"https://a.org/f.xml\"}]}", "sources[0]"),
                 bad("an inline source without type", "{\"sources\": [{\"inline\": \"<p>x</p>\"}]}", "sources[0].type"),
-                bad("an inline type not offered yet", "{\"sources\": [{\"inline\": \"# x\", \"type\": \"text/markdown\"}]}", "sources[0].type"),
+                bad("an inline type the API does not list", "{\"sources\": [{\"inline\": \"# x\", \"type\": \"text/x-markdown\"}]}", "sources[0].type"),
                 bad("an unknown inline type", "{\"sources\": [{\"inline\": \"x\", \"type\": \"image/png\"}]}", "sources[0].type"),
                 bad("an inline baseUrl that is relative", "{\"sources\": [{\"inline\": \"<p/>\", \"type\": \"text/html\", \"baseUrl\": \"docs/\"}]}", "sources[0].baseUrl"),
                 bad("a bad mirror", "{\"sources\": [{\"url\": \"https://a.org\", \"mirrors\": [\"https://b.org\", \"b\"]}]}", "sources[0].mirrors[1]"),

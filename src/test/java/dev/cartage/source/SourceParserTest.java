@@ -52,6 +52,14 @@ class SourceParserTest {
         assertThat(((SourceSpec.Inline) parse("{\"inline\": \"<p/>\", \"type\": \"text/html\"}")).name()).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"text/html", "text/markdown", "text/plain", "application/json", " Text/Markdown "})
+    void everyInlineTypeTheApiListsIsOffered(String type) {
+        SourceSpec.Inline inline = (SourceSpec.Inline) parse("{\"inline\": \"x\", \"type\": \"" + type + "\"}");
+
+        assertThat(inline.type()).isEqualTo(type.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
     @Test
     void aMirrorObjectListsTheUrlFirstAndDefaultsToFirstResponse() {
         assertThat(parse("{\"url\": \"https://a.org/x\", \"mirrors\": [\"https://b.org/x\", \"https://c.org/x\"]}"))
@@ -86,9 +94,7 @@ class SourceParserTest {
                 bad("{\"inline\": {\"html\": 1}, \"type\": \"text/html\"}", "s.inline"),
                 bad("{\"inline\": \"<p/>\"}", "s.type"),
                 bad("{\"inline\": \"<p/>\", \"type\": \"application/pdf\"}", "s.type"),
-                bad("{\"inline\": \"# hi\", \"type\": \"text/markdown\"}", "s.type"),
-                bad("{\"inline\": \"hi\", \"type\": \"text/plain\"}", "s.type"),
-                bad("{\"inline\": \"{}\", \"type\": \"application/json\"}", "s.type"),
+                bad("{\"inline\": \"# hi\", \"type\": \"text/x-markdown\"}", "s.type"),
                 bad("{\"inline\": \"<p/>\", \"type\": \"text/html\", \"baseUrl\": \"/docs/\"}", "s.baseUrl"),
                 bad("{\"inline\": \"<p/>\", \"type\": \"text/html\", \"baseUrl\": \"file:///etc/\"}", "s.baseUrl"),
                 bad("{\"inline\": \"<p/>\", \"type\": \"text/html\", \"name\": 7}", "s.name"),
