@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class LinkCard {
 
-    private static final Pattern BLANK_LINES = Pattern.compile("\n[ \t]*(?=\n)");
+    private static final Pattern BLANK_LINES = Pattern.compile("(?m)^[ \\t]*\n");
 
     private final Templates templates;
 
@@ -40,7 +40,7 @@ final class LinkCard {
         variables.put("favicon", SafeUrl.web(metadata.favicon()));
         variables.put("siteName", ReaderPage.blankToNull(metadata.siteName()));
         // the lines of fields left out stay behind empty; a snippet to embed reads better without them
-        String content = BLANK_LINES.matcher(templates.process(Templates.Template.CARD, variables)).replaceAll("\n");
+        String content = BLANK_LINES.matcher(templates.process(Templates.Template.CARD, variables)).replaceAll("");
         return new Rendered(Format.CARD, Format.CARD.mediaType(), document.title(), content);
     }
 }

@@ -19,8 +19,9 @@ import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.pipeline.StageSpec;
-import dev.cartage.render.MarkdownRenderer;
+import dev.cartage.render.Format;
 import dev.cartage.render.Rendered;
+import dev.cartage.render.Renderers;
 import dev.cartage.source.SourceItem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -36,7 +37,7 @@ class CartageStages {
     private final MirrorFetcher mirrors;
     private final MirrorMetrics mirrorMetrics;
     private final HtmlMarshaller marshaller;
-    private final MarkdownRenderer renderer = new MarkdownRenderer();
+    private final Renderers renderers = new Renderers();
     private final Scheduler cpu;
 
     CartageStages(Fetcher fetcher, FetchProperties fetch, MirrorMetrics mirrorMetrics,
@@ -53,15 +54,21 @@ class CartageStages {
         return new MirrorBoard(mirrorMetrics);
     }
 
+    /** The Content-Security-Policy that {@code html} pages are written for; send it with {@code html} and {@code card}. */
+    String contentSecurityPolicy() {
+        return renderers.contentSecurityPolicy();
+    }
+
     /** The stages of one run; mirrored items are balanced and counted on {@code board}, the run's own. */
-    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, boolean ordered, MirrorBoard board,
-                                            Function<Envelope<Rendered>, Mono<Void>> sink) {
+    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, Format format, boolean ordered,
+                                            MirrorBoard board, Function<Envelope<Rendered>, Mono<Void>> sink) {
         return Pipeline.<SourceItem>builder()
                 // timed inside: the fetch timeout covers each origin exchange, not the wait for a host permit
                 .then(StageSpec.<SourceItem, Fetched>ioTimedInside("fetch", settings.get(0), item -> fetch(item, board)))
                 .then(StageSpec.<Fetched, Document>cpu("marshal", settings.get(1), cpu,
                         page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
-                .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu, renderer::render))
+                .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu,
+                        document -> renderers.render(document, format)))
                 .then(StageSpec.<Rendered>sink("deliver", settings.get(3), sink::apply))
                 .build(ordered);
     }

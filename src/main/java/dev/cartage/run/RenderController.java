@@ -55,20 +55,28 @@ class RenderController {
             if (!errors.isEmpty()) {
                 return Mono.error(new InvalidRequestException(errors));
             }
-            return renderOne(target);
+            return renderOne(target, Format.fromWireName(format).orElseThrow());
         });
     }
 
-    /** Markdown, the one format the render stage offers so far; the stage names the media type. */
-    private Mono<ResponseEntity<String>> renderOne(URI target) {
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, false, stages.mirrorBoard(), rendered -> Mono.empty());
+    /** The stage names the media type; HTML answers carry the policy their pages are written for. */
+    private Mono<ResponseEntity<String>> renderOne(URI target, Format format) {
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, format, false, stages.mirrorBoard(),
+                rendered -> Mono.empty());
         return pipeline.run(Flux.just(Envelope.of(0, target.toString(), SourceItem.of(target))))
                 .next()
                 .flatMap(outcome -> outcome.isFailed()
                         ? Mono.error(new ItemFailedException(outcome.failure()))
-                        : Mono.just(ResponseEntity.ok()
-                                .contentType(MediaType.parseMediaType(outcome.payload().mediaType()))
-                                .body(outcome.payload().content())));
+                        : Mono.just(ok(outcome.payload())));
+    }
+
+    private ResponseEntity<String> ok(Rendered rendered) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(rendered.mediaType()));
+        if (rendered.format() == Format.HTML || rendered.format() == Format.CARD) {
+            response.header("Content-Security-Policy", stages.contentSecurityPolicy());
+        }
+        return response.body(rendered.content());
     }
 
     private URI target(String url, List<FieldError> errors) {

@@ -49,7 +49,7 @@ class RunService {
         OutcomeLog outcomes = new OutcomeLog(properties.maxContentPerRun().toBytes());
         String format = plan.format().wireName();
         MirrorBoard mirrors = stages.mirrorBoard();
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.ordered(), mirrors,
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.format(), plan.ordered(), mirrors,
                 sink(plan, outcomes, format));
         Run run = new Run(newId(), Instant.now(), plan, pipeline, mirrors, outcomes);
         registry.add(run);

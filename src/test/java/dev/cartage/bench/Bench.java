@@ -36,6 +36,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=fetch    # FetchBench: the fetch stage alone vs the pile; needs the jar
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=extract  # main-content extraction: P/R/F1 and speed, 181 pages
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=mirrors  # (5b, 5c) MirrorBench: balancers and first-response
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=render   # RenderBench: render cost per format, 181 pages
  * </pre>
  *
  * Add {@code quick} (e.g. {@code -Dbench="engine quick"}) for a short smoke run whose numbers mean little, and
@@ -66,12 +67,16 @@ public final class Bench {
             only = only.substring("only=".length());
         }
         String what = words.isEmpty() ? "all" : words.iterator().next();
-        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract").contains(what)) {
-            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract [quick] [only=<little scenario>]");
+        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract", "render").contains(what)) {
+            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract|render [quick] [only=<little scenario>]");
             System.exit(2);
         }
         if (what.equals("extract")) {
             ExtractionBench.run(System.out);
+            System.exit(0);
+        }
+        if (what.equals("render")) {
+            RenderBench.run(System.out);
             System.exit(0);
         }
         if (what.equals("fetch")) {

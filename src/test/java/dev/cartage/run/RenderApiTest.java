@@ -68,6 +68,29 @@ class RenderApiTest {
         assertThat(body).startsWith("# ").contains("\n\n## ").doesNotContain("<nav", "cookie");
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "html | text/html;charset=UTF-8 | <!DOCTYPE html>",
+            "card | text/html;charset=UTF-8 | <article class=\"cartage-card\">",
+            "text | text/plain;charset=UTF-8 | ''",
+            "json | application/json        | {\"sourceUrl\":"})
+    void rendersEveryFormatWithItsMediaTypeAndHtmlWithItsPolicy(String format, String mediaType, String start) {
+        var result = http.get().uri(uri -> uri.path("/api/render")
+                        .queryParam("url", "http://127.0.0.1:" + port + "/pile/manuals/3")
+                        .queryParam("format", format).build())
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(mediaType)
+                .expectBody(String.class).returnResult();
+        assertThat(result.getResponseBody()).startsWith(start);
+        String policy = result.getResponseHeaders().getFirst("Content-Security-Policy");
+        if (format.equals("html") || format.equals("card")) {
+            assertThat(policy).startsWith("default-src 'none'; img-src http: https: data:; style-src 'sha256-");
+        } else {
+            assertThat(policy).isNull();
+        }
+    }
+
     @ParameterizedTest(name = "{0} → {1} {2}")
     @CsvSource(delimiter = '|', value = {
             "/status/404   | 502 | http-status",
