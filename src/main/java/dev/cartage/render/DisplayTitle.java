@@ -35,7 +35,8 @@ record DisplayTitle(String text, List<Block> blocks) {
             return new DisplayTitle(title, blocks);
         }
         String headline = MarkdownText.collapse(((Block.Heading) blocks.get(index)).text());
-        if (title.isEmpty() || repeats(title, headline)) {
+        // without a title, only a heading that opens the content is taken for one: a deeper one stays in place
+        if (title.isEmpty() ? index == 0 : repeats(title, headline)) {
             List<Block> rest = new ArrayList<>(blocks);
             rest.remove(index);
             return new DisplayTitle(headline, List.copyOf(rest));

@@ -63,6 +63,17 @@ class DisplayTitleTest {
         assertThat(display.blocks()).hasSize(3).doesNotContain(new Block.Heading(1, "Intro"));
     }
 
+    @Test
+    void withoutATitleOnlyAnOpeningHeadingIsTakenForIt() {
+        DisplayTitle opening = DisplayTitle.of(document("", new Block.Heading(1, "Intro"), paragraph("Body.")));
+        DisplayTitle deeper = DisplayTitle.of(document("", paragraph("Lead."), new Block.Heading(1, "Intro")));
+
+        assertThat(opening.text()).isEqualTo("Intro");
+        assertThat(opening.blocks()).containsExactly(paragraph("Body."));
+        assertThat(deeper.text()).isEmpty();
+        assertThat(deeper.blocks()).hasSize(2);
+    }
+
     private static Document document(String title, Block... blocks) {
         return new Document(title.isEmpty() ? null : title, "https://x.org/", null, null, List.of(blocks));
     }

@@ -58,7 +58,6 @@ class RunRequestProblemsTest {
                 bad("a pile latency over the limit", "{\"sources\": [{\"pile\": {\"latency\": \"2h\"}}]}", "sources[0].pile.latency"),
                 bad("a negative failEvery", "{\"sources\": [{\"pile\": {\"failEvery\": -3}}]}", "sources[0].pile.failEvery"),
                 bad("an unknown format", "{\"sources\": [\"https://a.org\"], \"format\": \"pdf\"}", "format"),
-                bad("a format not offered yet", "{\"sources\": [\"https://a.org\"], \"format\": \"card\"}", "format"),
                 bad("parallelism 0", stage("fetch", "\"parallelism\": 0"), "stages.fetch.parallelism"),
                 bad("parallelism over 1024", stage("marshal", "\"parallelism\": 1025"), "stages.marshal.parallelism"),
                 bad("a huge parallelism", stage("fetch", "\"parallelism\": 99999999999"), "stages.fetch.parallelism"),
