@@ -34,6 +34,8 @@ final class RenderBench {
 
     private static final int WARM_UP_PASSES = 5;
     private static final int TIMED_PASSES = 10;
+    /** Before each row, wait up to this long for other processes to calm down (they share the 2 cores). */
+    private static final int QUIET_WAIT_SECONDS = 30;
 
     private RenderBench() {
     }
@@ -55,8 +57,11 @@ final class RenderBench {
 
         out.printf("Render bench: %d of %d pages marshaled, %s, java %s, %d cores, %s%n", documents.size(),
                 pages.size(), data.normalize(), System.getProperty("java.version"), threads, Instant.now());
-        Table table = new Table("format", "µs/page median", "µs/page p99", "pages/s 1 thread", "KiB/page mean");
+        Table table = new Table("format", "µs/page median", "µs/page p99", "pages/s 1 thread", "KiB/page mean",
+                "other CPU");
         for (Format format : Format.values()) {
+            ForeignLoad.awaitQuiet(Bench.QUIET_CORES, QUIET_WAIT_SECONDS);
+            ForeignLoad load = ForeignLoad.start();
             long bytes = 0;
             for (int i = 0; i < WARM_UP_PASSES; i++) {
                 for (Document document : documents) {
@@ -72,15 +77,22 @@ final class RenderBench {
                     nanos[k++] = System.nanoTime() - start;
                 }
             }
+            load.close();
             Arrays.sort(nanos);
             table.row(format.wireName(), LittleBench.f1(nanos[nanos.length / 2] / 1e3),
                     LittleBench.f1(nanos[(int) (nanos.length * 0.99)] / 1e3),
                     LittleBench.f0(1e9 * nanos.length / Arrays.stream(nanos).sum()),
-                    LittleBench.f1(bytes / 1024.0 / WARM_UP_PASSES / documents.size()));
+                    LittleBench.f1(bytes / 1024.0 / WARM_UP_PASSES / documents.size()), LittleBench.f2(load.cores()));
         }
         table.print(out);
-        out.printf("marshal + render (markdown), %d threads: %s pages/s%n", threads,
-                LittleBench.f0(marshalAndRender(marshaller, renderers, pages, threads)));
+        ForeignLoad.awaitQuiet(Bench.QUIET_CORES, QUIET_WAIT_SECONDS);
+        ForeignLoad load = ForeignLoad.start();
+        double rate = marshalAndRender(marshaller, renderers, pages, threads);
+        load.close();
+        out.printf("marshal + render (markdown), %d threads: %s pages/s (other processes meanwhile: %s cores)%n",
+                threads, LittleBench.f0(rate), LittleBench.f2(load.cores()));
+        out.println("other CPU = cores used on average by other processes while that row ran; load average now: "
+                + ForeignLoad.loadAverage());
     }
 
     private static double marshalAndRender(HtmlMarshaller marshaller, Renderers renderers, List<Page> pages,
