@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  */
 record DisplayTitle(String text, List<Block> blocks) {
 
+    private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:…|\\.\\.\\.)$");
     private static final Pattern SITE_BEFORE = Pattern.compile(".*[|\\-–—:·•/»«]\\s+", Pattern.DOTALL);
     private static final Pattern SITE_AFTER = Pattern.compile("\\s*[|\\-–—:·•/»«]\\s.*", Pattern.DOTALL);
 
@@ -34,7 +35,8 @@ record DisplayTitle(String text, List<Block> blocks) {
             return new DisplayTitle(title, blocks);
         }
         String headline = MarkdownText.collapse(((Block.Heading) blocks.get(index)).text());
-        if (title.isEmpty() || repeats(title, headline)) {
+        // without a title, only a heading that opens the content is taken for one: a deeper one stays in place
+        if (title.isEmpty() ? index == 0 : repeats(title, headline)) {
             List<Block> rest = new ArrayList<>(blocks);
             rest.remove(index);
             return new DisplayTitle(headline, List.copyOf(rest));
@@ -55,7 +57,8 @@ record DisplayTitle(String text, List<Block> blocks) {
     private static boolean repeats(String title, String headline) {
         String t = title.toLowerCase(Locale.ROOT);
         String h = headline.toLowerCase(Locale.ROOT);
-        if (t.equals(h) || (h.startsWith(t) && t.length() >= 8)) {
+        String shortened = ELLIPSIS.matcher(t).replaceFirst("");
+        if (t.equals(h) || (shortened.length() >= 8 && h.startsWith(shortened))) {
             return true; // the same, or a title cut short by the site
         }
         int at = t.indexOf(h);

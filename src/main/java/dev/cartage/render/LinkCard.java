@@ -6,6 +6,7 @@ import dev.cartage.marshal.Metadata;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The {@code card} format: a link preview as a small HTML snippet from the template {@code render/card.html} —
@@ -16,6 +17,8 @@ import java.util.Map;
  * from the document's {@link Metadata}, so the card shows nothing the {@code json} format does not.
  */
 final class LinkCard {
+
+    private static final Pattern BLANK_LINES = Pattern.compile("(?m)^[ \\t]*\n");
 
     private final Templates templates;
 
@@ -36,7 +39,8 @@ final class LinkCard {
         variables.put("image", SafeUrl.web(metadata.image()));
         variables.put("favicon", SafeUrl.web(metadata.favicon()));
         variables.put("siteName", ReaderPage.blankToNull(metadata.siteName()));
-        String content = templates.process(Templates.Template.CARD, variables);
+        // the lines of fields left out stay behind empty; a snippet to embed reads better without them
+        String content = BLANK_LINES.matcher(templates.process(Templates.Template.CARD, variables)).replaceAll("");
         return new Rendered(Format.CARD, Format.CARD.mediaType(), document.title(), content);
     }
 }

@@ -5,7 +5,6 @@ import dev.cartage.marshal.Document;
 import dev.cartage.marshal.Inline;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The {@code text} format: the article body as readable plain text, without title or metadata.
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * so apart from those markers its words are exactly the blocks' {@link Block#plainText()} words.
  */
 final class PlainTextRenderer {
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     Rendered render(Document document) {
         String body = blocks(document.blocks());
@@ -78,6 +75,6 @@ final class PlainTextRenderer {
     }
 
     private static String line(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
+        return MarkdownText.collapse(text);
     }
 }

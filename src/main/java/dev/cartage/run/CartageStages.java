@@ -23,6 +23,7 @@ import dev.cartage.pipeline.StageSpec;
 import dev.cartage.render.Format;
 import dev.cartage.render.Renderers;
 import dev.cartage.render.Rendered;
+import dev.cartage.render.Renderers;
 import dev.cartage.source.SourceItem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;

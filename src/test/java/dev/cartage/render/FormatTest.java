@@ -19,8 +19,8 @@ class FormatTest {
     }
 
     @Test
-    void onlyMarkdownIsAvailableForNow() {
-        assertThat(Arrays.stream(Format.values()).filter(Format::available)).containsExactly(Format.MARKDOWN);
+    void everyFormatIsAvailable() {
+        assertThat(Arrays.stream(Format.values()).filter(Format::available)).containsExactly(Format.values());
     }
 
     @Test

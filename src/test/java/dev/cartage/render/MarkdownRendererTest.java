@@ -40,6 +40,41 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aTitleWithASiteSuffixGivesWayToTheHeadlineItRepeats() {
+        assertThat(markdown("Manual | Example Docs", new Heading(1, "Manual"), paragraph("text")))
+                .isEqualTo("# Manual\n\ntext\n");
+        assertThat(markdown("Example Docs: Manual", new Heading(1, "Manual"), paragraph("text")))
+                .isEqualTo("# Manual\n\ntext\n");
+        assertThat(markdown("Manual | Example Docs", new Heading(1, "Appendix"), paragraph("text")))
+                .isEqualTo("# Manual | Example Docs\n\n# Appendix\n\ntext\n");
+    }
+
+    @Test
+    void emphasisCommonMarkCouldNotReadBackIsWrittenAsPlainText() {
+        Paragraph glued = new Paragraph(List.of(new Text("word"), new Inline.Emphasis("(aside)"), new Text("word")));
+        Paragraph touching = new Paragraph(List.of(new Inline.Emphasis("a"), new Inline.Strong("b")));
+        Paragraph spaced = new Paragraph(List.of(new Text("a "), new Inline.Emphasis("(aside)"), new Text(" b")));
+
+        assertThat(markdown(null, glued)).isEqualTo("word(aside)word\n");
+        assertThat(markdown(null, touching)).isEqualTo("a**b**\n");
+        assertThat(markdown(null, spaced)).isEqualTo("a *(aside)* b\n");
+    }
+
+    @Test
+    void anExclamationMarkBeforeALinkDoesNotMakeItAnImage() {
+        Paragraph paragraph = new Paragraph(List.of(new Text("Wow!"), new Inline.Link("this", "https://x.org/")));
+
+        assertThat(markdown(null, paragraph)).isEqualTo("Wow\\![this](https://x.org/)\n");
+    }
+
+    @Test
+    void touchingCodeSpansBecomeOneSinceTheirFencesWouldMerge() {
+        Paragraph paragraph = new Paragraph(List.of(new Inline.Code("a`"), new Inline.Code("b")));
+
+        assertThat(markdown(null, paragraph)).isEqualTo("``a`b``\n");
+    }
+
+    @Test
     void headingsUseAtxMarkersAndEscapeAClosingSequence() {
         assertThat(markdown(null, new Heading(2, "Setup"), new Heading(6, "Issue #"), new Heading(3, "C# *fast*")))
                 .isEqualTo("## Setup\n\n###### Issue \\#\n\n### C# \\*fast\\*\n");

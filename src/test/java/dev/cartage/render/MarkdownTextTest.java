@@ -88,4 +88,18 @@ class MarkdownTextTest {
     void cellsEscapePipesAndStayOnOneLine() {
         assertThat(MarkdownText.cell("a | b\nc")).isEqualTo("a \\| b c");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\"")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "a", "a b", " a  b ", "a\t\n\u000Bb", "\r\n", "a \fb\n",
+            "x\u00A0y", "tail  ", "  head"})
+    void spacesCollapsesRunsExactlyLikeTheRegex(String text) {
+        assertThat(MarkdownText.spaces(text)).isEqualTo(text.replaceAll("\\s+", " "));
+    }
+
+    @Test
+    void spacesReturnsTheTextItselfWhenNothingChanges() {
+        String text = "one two three";
+
+        assertThat(MarkdownText.spaces(text)).isSameAs(text);
+    }
 }
