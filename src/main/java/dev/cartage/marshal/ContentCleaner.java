@@ -1,0 +1,147 @@
+package dev.cartage.marshal;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what the chosen content still holds that is not the article, as Readability.js's "conditional cleaning"
+ * does: blocks, lists, tables and forms that read like link lists, image strips, widgets or empty shells, judged
+ * from their counts in {@link ContentStats} (innermost first, so a container is judged on what is left in it).
+ */
+final class ContentCleaner {
+
+    private static final Evaluator CONDITIONAL = QueryParser.parse("form, fieldset, table, ul, div");
+    private static final Evaluator ALWAYS = QueryParser.parse("footer, link, object, embed");
+    private static final Evaluator HEADERS = QueryParser.parse("h1, h2");
+    private static final Evaluator DATA_TABLE_PARTS = QueryParser.parse("col, colgroup, tfoot, thead, th");
+    private static final Pattern AD_OR_LOADING = Pattern.compile(
+            "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|"
+                    + "(loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+
+    private ContentCleaner() {
+    }
+
+    /**
+     * Cleans the content in place.
+     *
+     * @param weighClasses  let class and id names count against a block
+     * @param conditionally remove blocks that read like boilerplate from their counts
+     */
+    static void clean(Element content, ContentStats stats, boolean weighClasses, boolean conditionally) {
+        for (Element element : content.select(ALWAYS)) {
+            remove(element, content, stats);
+        }
+        if (weighClasses) {
+            for (Element header : content.select(HEADERS)) {
+                if (ClassNames.weight(header) < 0) {
+                    remove(header, content, stats);
+                }
+            }
+        }
+        if (!conditionally) {
+            return;
+        }
+        for (Element block : content.select(PromoBlocks.candidates())) {
+            if (block.parent() != null && PromoBlocks.isPromo(block, stats)) {
+                remove(block, content, stats);
+            }
+        }
+        List<Element> blocks = content.select(CONDITIONAL);
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Element block = blocks.get(i);
+            if (block != content && block.parent() != null && isBoilerplate(block, stats, weighClasses)) {
+                remove(block, content, stats);
+            }
+        }
+    }
+
+    private static void remove(Element element, Element content, ContentStats stats) {
+        stats.removed(element, content);
+        element.remove();
+    }
+
+    private static boolean isBoilerplate(Element block, ContentStats stats, boolean weighClasses) {
+        if (isOrInsideDataTable(block) || insideCode(block)) {
+            return false;
+        }
+        int weight = weighClasses ? ClassNames.weight(block) : 0;
+        if (weight < 0) {
+            return true;
+        }
+        ContentStats.Stats s = stats.of(block);
+        if (s.commas >= 10) {
+            return false;
+        }
+        if (s.text < 20 && AD_OR_LOADING.matcher(block.text().strip()).matches()) {
+            return true;
+        }
+        boolean list = block.nameIs("ul") || block.nameIs("ol") || listText(block, stats) > 0.9 * s.text;
+        boolean inFigure = block.closest("figure") != null;
+        int listItems = s.listItems - 100;
+        double headingDensity = s.text == 0 ? 0 : (double) s.headingText / s.text;
+        double linkDensity = s.linkDensity();
+        boolean remove = (!inFigure && s.images > 1 && (double) s.paragraphs / s.images < 0.5)
+                || (!list && listItems > s.paragraphs)
+                || (s.inputs > s.paragraphs / 3)
+                || (!list && !inFigure && headingDensity < 0.9 && s.text < 25 && (s.images == 0 || s.images > 2)
+                && linkDensity > 0)
+                || (!list && weight < 25 && linkDensity > 0.2)
+                || (weight >= 25 && linkDensity > 0.5)
+                || (s.embeds == 1 && s.text < 75) || s.embeds > 1
+                || (s.images == 0 && s.textishText == 0 && s.text > 0);
+        if (list && remove && block.children().stream().allMatch(item -> item.childrenSize() <= 1)
+                && s.images == s.listItems) {
+            return false; // a simple list of images, one per item, is a gallery
+        }
+        return remove;
+    }
+
+    private static int listText(Element block, ContentStats stats) {
+        int text = 0;
+        for (Element list : block.select("ul, ol")) {
+            text += stats.of(list).text;
+        }
+        return text;
+    }
+
+    private static boolean insideCode(Element element) {
+        return element.closest("code, pre") != null;
+    }
+
+    /**
+     * Readability.js's test for a table of data rather than layout: a table with header cells, a caption or a
+     * summary, or with many rows or columns, and without tables nested in it.
+     */
+    private static boolean isOrInsideDataTable(Element element) {
+        for (Element table = element.closest("table"); table != null;
+                table = table.parent() == null ? null : table.parent().closest("table")) {
+            if (isDataTable(table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDataTable(Element table) {
+        String role = table.attr("role");
+        if (role.equals("presentation") || table.attr("datatable").equals("0")) {
+            return false;
+        }
+        if (!table.attr("summary").isEmpty() || table.selectFirst("caption") != null
+                || table.selectFirst(DATA_TABLE_PARTS) != null) {
+            return true;
+        }
+        if (table.selectFirst("table table") != null || !table.select("table").stream().allMatch(t -> t == table)) {
+            return false;
+        }
+        List<Element> rows = table.select("tr");
+        int columns = rows.stream().mapToInt(Element::childrenSize).max().orElse(0);
+        return rows.size() >= 10 || columns > 4 || rows.size() * columns > 10;
+    }
+}
