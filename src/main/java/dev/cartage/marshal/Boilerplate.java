@@ -5,6 +5,9 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.QueryParser;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,13 +17,11 @@ import java.util.regex.Pattern;
  */
 final class Boilerplate {
 
-    private static final String NON_CONTENT = "script, style, noscript, template, iframe, object, embed, svg, "
-            + "canvas, button, input, select, textarea, dialog, nav, aside, link, [hidden], [aria-hidden=true]";
-    /** A page's own header and footer; the same elements inside an article hold its title and byline. */
-    private static final String PAGE_CHROME = "header, footer";
+    private static final Set<String> NON_CONTENT_TAGS = Set.of("script", "style", "noscript", "template", "iframe",
+            "object", "embed", "svg", "canvas", "button", "input", "select", "textarea", "dialog", "nav", "aside",
+            "link");
     /** Parsed once: a selector string would be parsed again on every call, which dominated marshal time. */
     private static final Evaluator CONTENT_SCOPE = QueryParser.parse("article, main, [role=main]");
-    private static final Evaluator STYLED = QueryParser.parse("[style]");
     private static final Pattern INVISIBLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
             Pattern.CASE_INSENSITIVE);
     /** A byline is a line: a longer element named "author" is an author's box or the article itself. */
@@ -29,39 +30,56 @@ final class Boilerplate {
     private Boilerplate() {
     }
 
-    /** Removes elements that never hold content (scripts, navigation, hidden elements, the page's header and footer). */
+    /**
+     * Removes elements that never hold content (scripts, embeds, navigation, hidden elements, the page's header
+     * and footer), in one pass over the page.
+     */
     static void removeNonContent(Element root) {
-        root.select(NON_CONTENT).remove();
-        for (Element styled : root.select(STYLED)) {
-            if (INVISIBLE.matcher(styled.attr("style")).find()) {
-                styled.remove();
-            }
+        root.filter((node, depth) -> depth > 0 && node instanceof Element element && isNonContent(element)
+                ? NodeFilter.FilterResult.REMOVE
+                : NodeFilter.FilterResult.CONTINUE);
+    }
+
+    private static boolean isNonContent(Element element) {
+        String tag = element.normalName();
+        if (NON_CONTENT_TAGS.contains(tag) || element.hasAttr("hidden")
+                || element.attr("aria-hidden").equals("true")) {
+            return true;
         }
-        for (Element chrome : root.select(PAGE_CHROME)) {
-            if (chrome.closest(CONTENT_SCOPE) == null) {
-                chrome.remove();
-            }
+        String style = element.attr("style");
+        if (!style.isEmpty() && INVISIBLE.matcher(style).find()) {
+            return true;
         }
+        return (tag.equals("header") || tag.equals("footer")) && element.closest(CONTENT_SCOPE) == null;
     }
 
     /** Removes every element that {@link #isNamedBoilerplate} recognises. */
     static void removeNamed(Element root) {
-        root.filter((node, depth) -> depth > 0 && node instanceof Element element && isNamedBoilerplate(element)
+        Map<String, ClassNames.Verdict> verdicts = new HashMap<>();
+        root.filter((node, depth) -> depth > 0 && node instanceof Element element
+                && isNamedBoilerplate(element, verdicts)
                 ? NodeFilter.FilterResult.REMOVE
                 : NodeFilter.FilterResult.CONTINUE);
     }
 
     /**
      * Whether the element's role, class or id names it as boilerplate, or it is a short byline. An element that
-     * wraps the page's {@code main} or {@code article} is not, whatever its name says, nor are {@code html},
-     * {@code body}, links, and parts of tables and code (where names describe cells and tokens).
+     * holds the page's main content is not, whatever its name says, nor are {@code html}, {@code body}, links,
+     * and parts of tables and code (where names describe cells and tokens).
+     *
+     * @param verdicts what each class-and-id string of the page says, filled as elements are seen
      */
-    static boolean isNamedBoilerplate(Element element) {
+    static boolean isNamedBoilerplate(Element element, Map<String, ClassNames.Verdict> verdicts) {
         if (element.nameIs("body") || element.nameIs("html") || element.nameIs("a")) {
             return false;
         }
-        boolean named = ClassNames.isBoilerplate(element)
-                || (ClassNames.isByline(element) && element.text().length() < MAX_BYLINE);
+        boolean named = ClassNames.hasChromeRole(element);
+        if (!named) {
+            ClassNames.Verdict verdict = ClassNames.verdict(ClassNames.names(element), verdicts);
+            named = verdict == ClassNames.Verdict.BOILERPLATE
+                    || ((verdict == ClassNames.Verdict.BYLINE || ClassNames.hasAuthorAttribute(element))
+                    && element.text().length() < MAX_BYLINE);
+        }
         return named && !holdsContent(element) && !insideTableOrCode(element);
     }
 

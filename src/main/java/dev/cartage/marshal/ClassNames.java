@@ -2,9 +2,10 @@ package dev.cartage.marshal;
 
 import org.jsoup.nodes.Element;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -15,14 +16,19 @@ import java.util.regex.Pattern;
  */
 final class ClassNames {
 
+    /** What a class-and-id string says about its element. */
+    enum Verdict { NEUTRAL, BOILERPLATE, BYLINE }
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern WORD_BREAK = Pattern.compile("[-_:.]+|(?<=[a-z0-9])(?=[A-Z])");
-    /** Readability.js's "unlikely candidates", matched anywhere in the names: "commentlist" is a comment block. */
-    private static final Pattern UNLIKELY = Pattern.compile("-ad-|ai2html|banner|breadcrumbs|combx|comment|community"
+    /**
+     * Readability.js's "unlikely candidates", matched at the start of any word of a name, so that "commentlist"
+     * and "sidebarLeft" are found but "subheader" is not.
+     */
+    private static final Pattern UNLIKELY = Pattern.compile("ai2html|banner|breadcrumbs|combx|comment|community"
             + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
-            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
-            Pattern.CASE_INSENSITIVE);
-    /** Names that rescue an unlikely-looking element, as in "main-header-and-content". */
+            + "|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|yom-remote");
+    /** Names that rescue an unlikely-looking element, as in "main-header-and-content" or "social-embed". */
     private static final Pattern MAYBE_CONTENT = Pattern.compile("and|article|body|column|content|embed|main|shadow",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
@@ -43,51 +49,74 @@ final class ClassNames {
     private static final Set<String> WIDGET_WORDS = Set.of(
             "ad", "ads", "advert", "adverts", "advertisement", "advertising", "breadcrumb", "consent", "cookie",
             "cookies", "nav", "navbar", "navigation", "newsletter", "share", "sharing", "masthead", "promo",
-            "outbrain", "taboola", "subscribe", "subscription", "paywall", "signup");
+            "outbrain", "taboola", "subscribe", "signup");
     /** First words of state classes such as "has-sidebar" on a wrapper that holds the content itself. */
     private static final Set<String> STATE_PREFIXES = Set.of("has", "with", "no", "without", "is", "show", "hide");
 
     private ClassNames() {
     }
 
-    /**
-     * Whether the element's role, class or id names it as boilerplate (navigation, banners, sidebars, comments,
-     * ads, sharing and consent widgets). Callers keep elements that wrap the page's main content whatever their name.
-     */
-    static boolean isBoilerplate(Element element) {
+    /** Whether the element's role names it as page chrome: a banner, navigation, a search box, a dialog. */
+    static boolean hasChromeRole(Element element) {
         String role = element.attr("role");
-        if (!role.isEmpty() && Arrays.stream(WHITESPACE.split(role.toLowerCase(Locale.ROOT)))
-                .anyMatch(CHROME_ROLES::contains)) {
-            return true;
-        }
-        String names = names(element);
-        if (names.isEmpty()) {
+        if (role.isEmpty()) {
             return false;
         }
+        for (String word : WHITESPACE.split(role.toLowerCase(Locale.ROOT))) {
+            if (CHROME_ROLES.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The element's class and id, space separated; empty when it has neither. */
+    static String names(Element element) {
+        String className = element.className();
+        String id = element.id();
+        return (className.isEmpty() ? id : id.isEmpty() ? className : className + " " + id).trim();
+    }
+
+    /**
+     * What the names say, remembered in {@code cache} for the page: pages repeat the same few class strings on
+     * thousands of elements.
+     */
+    static Verdict verdict(String names, Map<String, Verdict> cache) {
+        if (names.isEmpty()) {
+            return Verdict.NEUTRAL;
+        }
+        return cache.computeIfAbsent(names, ClassNames::verdict);
+    }
+
+    /**
+     * Names boilerplate (navigation, banners, sidebars, comments, ads, sharing and consent widgets), a byline, or
+     * neither. A state class ("has-sidebar", "no-comments") says nothing about the element itself.
+     */
+    static Verdict verdict(String names) {
         boolean unlikely = false;
         boolean rescued = false;
         for (String token : WHITESPACE.split(names)) {
             List<String> words = words(token);
             if (words.isEmpty() || STATE_PREFIXES.contains(words.get(0))) {
-                continue; // "has-sidebar", "no-comments": a state of the page, not what the element is
+                continue;
             }
             for (String word : words) {
                 if (WIDGET_WORDS.contains(word)) {
-                    return true;
+                    return Verdict.BOILERPLATE;
                 }
-            }
-            for (String word : words) {
                 unlikely |= UNLIKELY.matcher(word).lookingAt();
             }
             rescued |= MAYBE_CONTENT.matcher(token).find();
         }
-        return unlikely && !rescued;
+        if (unlikely && !rescued) {
+            return Verdict.BOILERPLATE;
+        }
+        return BYLINE.matcher(names).find() ? Verdict.BYLINE : Verdict.NEUTRAL;
     }
 
-    /** Whether a short element's names or attributes say it holds the author's name or the date line. */
-    static boolean isByline(Element element) {
-        return element.attr("rel").equals("author") || element.attr("itemprop").contains("author")
-                || BYLINE.matcher(names(element)).find();
+    /** Whether attributes other than class and id say the element holds the author's name. */
+    static boolean hasAuthorAttribute(Element element) {
+        return element.attr("rel").equals("author") || element.attr("itemprop").contains("author");
     }
 
     /** Readability.js's class weight: +25 for each of class and id that sound like content, −25 for boilerplate. */
@@ -106,32 +135,14 @@ final class ClassNames {
         return weight;
     }
 
-    /** Whether a class or id token has the given word, as in "share-tools" or "postShare" for "share". */
-    static boolean hasWord(Element element, Set<String> wanted) {
-        String names = names(element);
-        if (names.isEmpty()) {
-            return false;
-        }
-        for (String token : WHITESPACE.split(names)) {
-            for (String word : words(token)) {
-                if (wanted.contains(word)) {
-                    return true;
-                }
+    /** The lower-case words of a class token: "postShare-tools" is post, share, tools. */
+    private static List<String> words(String token) {
+        List<String> words = new ArrayList<>(4);
+        for (String word : WORD_BREAK.split(token)) {
+            if (!word.isEmpty()) {
+                words.add(word.toLowerCase(Locale.ROOT));
             }
         }
-        return false;
-    }
-
-    private static String names(Element element) {
-        String className = element.className();
-        String id = element.id();
-        return (className.isEmpty() ? id : id.isEmpty() ? className : className + " " + id).trim();
-    }
-
-    private static List<String> words(String token) {
-        return Arrays.stream(WORD_BREAK.split(token))
-                .filter(word -> !word.isEmpty())
-                .map(word -> word.toLowerCase(Locale.ROOT))
-                .toList();
+        return words;
     }
 }

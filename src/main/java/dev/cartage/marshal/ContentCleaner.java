@@ -4,7 +4,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,9 @@ final class ContentCleaner {
     private static final Evaluator CONDITIONAL = QueryParser.parse("form, fieldset, table, ul, div");
     private static final Evaluator ALWAYS = QueryParser.parse("footer, link, object, embed");
     private static final Evaluator HEADERS = QueryParser.parse("h1, h2");
+    private static final Evaluator FIGURE = QueryParser.parse("figure");
+    private static final Evaluator CODE = QueryParser.parse("code, pre");
+    private static final Evaluator TABLE = QueryParser.parse("table");
     private static final Evaluator DATA_TABLE_PARTS = QueryParser.parse("col, colgroup, tfoot, thead, th");
     private static final Pattern AD_OR_LOADING = Pattern.compile(
             "^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|"
@@ -39,7 +44,7 @@ final class ContentCleaner {
         }
         if (weighClasses) {
             for (Element header : content.select(HEADERS)) {
-                if (ClassNames.weight(header) < 0) {
+                if (stats.weight(header) < 0) {
                     remove(header, content, stats);
                 }
             }
@@ -52,10 +57,11 @@ final class ContentCleaner {
                 remove(block, content, stats);
             }
         }
+        Map<Element, Boolean> dataTables = new IdentityHashMap<>();
         List<Element> blocks = content.select(CONDITIONAL);
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
-            if (block != content && block.parent() != null && isBoilerplate(block, stats, weighClasses)) {
+            if (block != content && block.parent() != null && isBoilerplate(block, stats, weighClasses, dataTables)) {
                 remove(block, content, stats);
             }
         }
@@ -66,11 +72,12 @@ final class ContentCleaner {
         element.remove();
     }
 
-    private static boolean isBoilerplate(Element block, ContentStats stats, boolean weighClasses) {
-        if (isOrInsideDataTable(block) || insideCode(block)) {
+    private static boolean isBoilerplate(Element block, ContentStats stats, boolean weighClasses,
+                                         Map<Element, Boolean> dataTables) {
+        if (isOrInsideDataTable(block, dataTables) || insideCode(block)) {
             return false;
         }
-        int weight = weighClasses ? ClassNames.weight(block) : 0;
+        int weight = weighClasses ? stats.weight(block) : 0;
         if (weight < 0) {
             return true;
         }
@@ -81,8 +88,8 @@ final class ContentCleaner {
         if (s.text < 20 && AD_OR_LOADING.matcher(block.text().strip()).matches()) {
             return true;
         }
-        boolean list = block.nameIs("ul") || block.nameIs("ol") || listText(block, stats) > 0.9 * s.text;
-        boolean inFigure = block.closest("figure") != null;
+        boolean list = block.nameIs("ul") || block.nameIs("ol") || s.listText > 0.9 * s.text;
+        boolean inFigure = block.closest(FIGURE) != null;
         int listItems = s.listItems - 100;
         double headingDensity = s.text == 0 ? 0 : (double) s.headingText / s.text;
         double linkDensity = s.linkDensity();
@@ -102,26 +109,18 @@ final class ContentCleaner {
         return remove;
     }
 
-    private static int listText(Element block, ContentStats stats) {
-        int text = 0;
-        for (Element list : block.select("ul, ol")) {
-            text += stats.of(list).text;
-        }
-        return text;
-    }
-
     private static boolean insideCode(Element element) {
-        return element.closest("code, pre") != null;
+        return element.closest(CODE) != null;
     }
 
     /**
      * Readability.js's test for a table of data rather than layout: a table with header cells, a caption or a
      * summary, or with many rows or columns, and without tables nested in it.
      */
-    private static boolean isOrInsideDataTable(Element element) {
-        for (Element table = element.closest("table"); table != null;
-                table = table.parent() == null ? null : table.parent().closest("table")) {
-            if (isDataTable(table)) {
+    private static boolean isOrInsideDataTable(Element element, Map<Element, Boolean> dataTables) {
+        for (Element table = element.closest(TABLE); table != null;
+                table = table.parent() == null ? null : table.parent().closest(TABLE)) {
+            if (dataTables.computeIfAbsent(table, ContentCleaner::isDataTable)) {
                 return true;
             }
         }

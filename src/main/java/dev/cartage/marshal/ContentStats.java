@@ -6,6 +6,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,12 @@ final class ContentStats {
         int headingText;
         /** Text inside span, li, td, p, div and the like below this element: none means loose decoration. */
         int textishText;
+        /** Text inside lists below this element. */
+        int listText;
         boolean inline = true;
         boolean textishTag;
         boolean headingTag;
+        boolean listTag;
         boolean candidate;
         double score;
 
@@ -57,6 +61,7 @@ final class ContentStats {
             embeds += child.embeds;
             headingText += child.headingTag ? child.text : child.headingText;
             textishText += child.textishTag ? child.text : child.textishText;
+            listText += child.listTag ? child.text : child.listText;
         }
 
         void subtract(Stats child) {
@@ -70,6 +75,7 @@ final class ContentStats {
             embeds -= child.embeds;
             headingText -= child.headingTag ? child.text : child.headingText;
             textishText -= child.textishTag ? child.text : child.textishText;
+            listText -= child.listTag ? child.text : child.listText;
         }
     }
 
@@ -86,6 +92,7 @@ final class ContentStats {
     private final Map<Element, Stats> stats = new IdentityHashMap<>();
     private final List<Element> candidates = new ArrayList<>();
     private final List<Element> skipped = new ArrayList<>();
+    private final Map<String, Integer> weights = new HashMap<>();
     private final boolean weighClasses;
 
     private ContentStats(boolean weighClasses) {
@@ -135,9 +142,19 @@ final class ContentStats {
         Stats s = stats.computeIfAbsent(element, e -> new Stats());
         if (!s.candidate) {
             s.candidate = true;
-            s.score = tagScore(element.normalName()) + (weighClasses ? ClassNames.weight(element) : 0);
+            s.score = tagScore(element.normalName()) + (weighClasses ? weight(element) : 0);
             candidates.add(element);
         }
+    }
+
+    /** {@link ClassNames#weight}, remembered per class-and-id pair: pages repeat a few names on many elements. */
+    int weight(Element element) {
+        String className = element.className();
+        String id = element.id();
+        if (className.isEmpty() && id.isEmpty()) {
+            return 0;
+        }
+        return weights.computeIfAbsent(className + '#' + id, key -> ClassNames.weight(element));
     }
 
     /** Takes a removed element's counts away from its ancestors up to {@code root}. */
@@ -184,6 +201,7 @@ final class ContentStats {
     private final class Pass implements NodeFilter {
         private final Element root;
         private final boolean skipBoilerplate;
+        private final Map<String, ClassNames.Verdict> verdicts = new HashMap<>();
 
         Pass(Element root, boolean skipBoilerplate) {
             this.root = root;
@@ -199,7 +217,7 @@ final class ContentStats {
                     parent.commas += TextMeasure.commas(text.getWholeText());
                 }
             } else if (node instanceof Element element) {
-                if (element != root && skipBoilerplate && Boilerplate.isNamedBoilerplate(element)) {
+                if (element != root && skipBoilerplate && Boilerplate.isNamedBoilerplate(element, verdicts)) {
                     skipped.add(element);
                     return FilterResult.SKIP_ENTIRELY;
                 }
@@ -217,11 +235,8 @@ final class ContentStats {
             String tag = element.normalName();
             count(element, tag, s);
             boolean hasBlockChild = false;
-            for (Element child : element.children()) {
-                if (!of(child).inline) {
-                    hasBlockChild = true;
-                    break;
-                }
+            for (int i = 0; i < element.childNodeSize() && !hasBlockChild; i++) {
+                hasBlockChild = element.childNode(i) instanceof Element child && !of(child).inline;
             }
             s.inline = !hasBlockChild && BlockWalker.isInlineTag(tag);
             if (tag.equals("div") && !hasBlockChild && element.childNodeSize() > 0) {
@@ -257,6 +272,7 @@ final class ContentStats {
             }
             s.headingTag = HEADINGS.contains(tag);
             s.textishTag = TEXTISH.contains(tag);
+            s.listTag = tag.equals("ul") || tag.equals("ol");
         }
 
         /**
