@@ -4,7 +4,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,6 +22,7 @@ final class ContentCleaner {
     private static final Evaluator CONDITIONAL = QueryParser.parse("form, fieldset, table, ul, div");
     private static final Evaluator ALWAYS = QueryParser.parse("footer, link, object, embed");
     private static final Evaluator HEADERS = QueryParser.parse("h1, h2");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator CODE = QueryParser.parse("code, pre");
     private static final Evaluator TABLE = QueryParser.parse("table");
@@ -42,11 +46,10 @@ final class ContentCleaner {
         for (Element element : content.select(ALWAYS)) {
             remove(element, content, stats);
         }
-        if (weighClasses) {
-            for (Element header : content.select(HEADERS)) {
-                if (stats.weight(header) < 0) {
-                    remove(header, content, stats);
-                }
+        Set<String> titleWords = words(content.ownerDocument() == null ? "" : content.ownerDocument().title());
+        for (Element header : content.select(HEADERS)) {
+            if ((weighClasses && stats.weight(header) < 0) || repeats(titleWords, header.text())) {
+                remove(header, content, stats);
             }
         }
         if (!conditionally) {
@@ -65,6 +68,35 @@ final class ContentCleaner {
                 remove(block, content, stats);
             }
         }
+    }
+
+    /**
+     * Whether a heading repeats the page's title (three quarters of its words' length are the title's): the title
+     * is the document's, and repeated in the body it would be read twice.
+     */
+    private static boolean repeats(Set<String> titleWords, String heading) {
+        if (titleWords.isEmpty()) {
+            return false;
+        }
+        int total = 0;
+        int shared = 0;
+        for (String word : NON_WORD.split(heading.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                total += word.length() + 1;
+                shared += titleWords.contains(word) ? word.length() + 1 : 0;
+            }
+        }
+        return total > 0 && shared >= 0.75 * total;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String word : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     private static void remove(Element element, Element content, ContentStats stats) {
