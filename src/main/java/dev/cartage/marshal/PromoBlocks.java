@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class PromoBlocks {
 
-    private static final Evaluator PARAGRAPHS_AND_LISTS = QueryParser.parse("p, ul, ol");
+    private static final Evaluator PARAGRAPHS_AND_LISTS = QueryParser.parse("p, ul, ol, div, span");
     /** Longer than this, a paragraph made of one link is likely a sentence that happens to be linked. */
     private static final int MAX_LINK_PARAGRAPH = 120;
     private static final double LINK_ONLY = 0.9;
@@ -24,17 +24,20 @@ final class PromoBlocks {
     private PromoBlocks() {
     }
 
-    /** Whether the paragraph or list only points elsewhere. */
+    /** Whether the paragraph or list only points elsewhere, or the element is an ad's label. */
     static boolean isPromo(Element block, ContentStats stats) {
         ContentStats.Stats s = stats.of(block);
+        if (isAdLabel(block, stats)) {
+            return true;
+        }
         if (block.nameIs("p")) {
             return s.text > 0 && s.text <= MAX_LINK_PARAGRAPH && s.linkDensity() >= LINK_ONLY;
         }
-        return isLinkList(block, stats);
+        return (block.nameIs("ul") || block.nameIs("ol")) && isLinkList(block, stats);
     }
 
     /** Whether the element's whole text is an ad label, such as "Advertisement". */
-    static boolean isAdLabel(Element element, ContentStats stats) {
+    private static boolean isAdLabel(Element element, ContentStats stats) {
         int length = stats.of(element).text;
         return length > 0 && length <= 20 && AD_LABEL.matcher(element.text().strip()).matches();
     }
