@@ -22,6 +22,8 @@ final class ContentCleaner {
     private static final Evaluator CONDITIONAL = QueryParser.parse("form, fieldset, table, ul, div");
     private static final Evaluator ALWAYS = QueryParser.parse("footer, link, object, embed");
     private static final Evaluator HEADERS = QueryParser.parse("h1, h2");
+    /** Characters from which content reads as an article, with room for links that only point elsewhere. */
+    private static final int ARTICLE_LENGTH = 500;
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator CODE = QueryParser.parse("code, pre");
@@ -55,7 +57,9 @@ final class ContentCleaner {
         if (!conditionally) {
             return;
         }
-        for (Element block : content.select(PromoBlocks.candidates())) {
+        // On a short page, a lone link may be the point of it (a note pointing to the next one): article length only
+        boolean article = content.text().length() >= ARTICLE_LENGTH;
+        for (Element block : article ? content.select(PromoBlocks.candidates()) : List.<Element>of()) {
             if (block.parent() != null && PromoBlocks.isPromo(block, stats)) {
                 remove(block, content, stats);
             }

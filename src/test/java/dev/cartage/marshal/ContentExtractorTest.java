@@ -27,6 +27,13 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aShortNoteKeepsItsLoneLink() {
+        String text = text("<main><p>Written in the request, and short.</p><p><a href=next.html>next</a></p></main>");
+
+        assertThat(text).isEqualTo("Written in the request, and short.\n\nnext");
+    }
+
+    @Test
     void aLongLinkedSentenceAndAListOfTextAreKept() {
         String linked = "<p><a href=/report>The full report of the committee, published this morning, runs to three "
                 + "hundred pages and makes forty recommendations to the minister.</a></p>";
