@@ -117,7 +117,7 @@ final class ContentCleaner {
         if (weight < 0) {
             return true;
         }
-        ContentStats.Stats s = stats.of(block);
+        ElementStats s = stats.of(block);
         if (s.commas >= 10) {
             return false;
         }

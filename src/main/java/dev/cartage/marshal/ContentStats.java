@@ -23,63 +23,7 @@ import java.util.Set;
  */
 final class ContentStats {
 
-    /** What one element holds, descendants included. Counts are updated when the cleaner removes elements. */
-    static final class Stats {
-        int text;
-        double linkText;
-        int commas;
-        int paragraphs;
-        int images;
-        int listItems;
-        int inputs;
-        int embeds;
-        /** Text inside headings below this element. */
-        int headingText;
-        /** Text inside span, li, td, p, div and the like below this element: none means loose decoration. */
-        int textishText;
-        /** Text inside lists below this element. */
-        int listText;
-        boolean inline = true;
-        boolean textishTag;
-        boolean headingTag;
-        boolean listTag;
-        boolean candidate;
-        double score;
-
-        double linkDensity() {
-            return text == 0 ? 0 : linkText / text;
-        }
-
-        void add(Stats child) {
-            text += child.text;
-            linkText += child.linkText;
-            commas += child.commas;
-            paragraphs += child.paragraphs;
-            images += child.images;
-            listItems += child.listItems;
-            inputs += child.inputs;
-            embeds += child.embeds;
-            headingText += child.headingTag ? child.text : child.headingText;
-            textishText += child.textishTag ? child.text : child.textishText;
-            listText += child.listTag ? child.text : child.listText;
-        }
-
-        void subtract(Stats child) {
-            text -= child.text;
-            linkText -= child.linkText;
-            commas -= child.commas;
-            paragraphs -= child.paragraphs;
-            images -= child.images;
-            listItems -= child.listItems;
-            inputs -= child.inputs;
-            embeds -= child.embeds;
-            headingText -= child.headingTag ? child.text : child.headingText;
-            textishText -= child.textishTag ? child.text : child.textishText;
-            listText -= child.listTag ? child.text : child.listText;
-        }
-    }
-
-    private static final Stats NONE = new Stats();
+    private static final ElementStats NONE = new ElementStats();
     private static final int MIN_PARAGRAPH = 25;
     private static final int SCORED_LEVELS = 5;
     private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6");
@@ -89,7 +33,7 @@ final class ContentStats {
             "pre", "table", "ul");
     private static final Set<String> EMBEDS = Set.of("object", "embed", "iframe", "video", "audio");
 
-    private final Map<Element, Stats> stats = new IdentityHashMap<>();
+    private final Map<Element, ElementStats> stats = new IdentityHashMap<>();
     private final List<Element> candidates = new ArrayList<>();
     private final List<Element> skipped = new ArrayList<>();
     private final Map<String, Integer> weights = new HashMap<>();
@@ -110,13 +54,13 @@ final class ContentStats {
         ContentStats result = new ContentStats(weighClasses);
         root.filter(result.new Pass(root, skipBoilerplate));
         for (Element candidate : result.candidates) {
-            Stats s = result.of(candidate);
+            ElementStats s = result.of(candidate);
             s.score *= 1 - Math.min(1, s.linkDensity());
         }
         return result;
     }
 
-    Stats of(Element element) {
+    ElementStats of(Element element) {
         return stats.getOrDefault(element, NONE);
     }
 
@@ -139,7 +83,7 @@ final class ContentStats {
 
     /** Gives an element that got no points from paragraphs its starting score, so that it can be compared. */
     void initialize(Element element) {
-        Stats s = stats.computeIfAbsent(element, e -> new Stats());
+        ElementStats s = stats.computeIfAbsent(element, e -> new ElementStats());
         if (!s.candidate) {
             s.candidate = true;
             s.score = tagScore(element.normalName()) + (weighClasses ? weight(element) : 0);
@@ -159,9 +103,9 @@ final class ContentStats {
 
     /** Takes a removed element's counts away from its ancestors up to {@code root}. */
     void removed(Element element, Element root) {
-        Stats gone = of(element);
+        ElementStats gone = of(element);
         for (Element up = element.parent(); up != null; up = up.parent()) {
-            Stats s = stats.get(up);
+            ElementStats s = stats.get(up);
             if (s != null) {
                 s.subtract(gone);
             }
@@ -211,7 +155,7 @@ final class ContentStats {
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode text) {
-                Stats parent = stats.get((Element) text.parent());
+                ElementStats parent = stats.get((Element) text.parent());
                 if (parent != null) {
                     parent.text += TextMeasure.length(text.getWholeText());
                     parent.commas += TextMeasure.commas(text.getWholeText());
@@ -221,7 +165,7 @@ final class ContentStats {
                     skipped.add(element);
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                stats.put(element, new Stats());
+                stats.put(element, new ElementStats());
             }
             return FilterResult.CONTINUE;
         }
@@ -231,7 +175,7 @@ final class ContentStats {
             if (!(node instanceof Element element)) {
                 return FilterResult.CONTINUE;
             }
-            Stats s = stats.get(element);
+            ElementStats s = stats.get(element);
             String tag = element.normalName();
             count(element, tag, s);
             boolean hasBlockChild = false;
@@ -248,7 +192,7 @@ final class ContentStats {
                 s.paragraphs += looseTextRuns(element);
             }
             if (element != root && element.parent() != null) {
-                Stats parent = stats.get(element.parent());
+                ElementStats parent = stats.get(element.parent());
                 if (parent != null) {
                     parent.add(s);
                 }
@@ -256,7 +200,7 @@ final class ContentStats {
             return FilterResult.CONTINUE;
         }
 
-        private void count(Element element, String tag, Stats s) {
+        private void count(Element element, String tag, ElementStats s) {
             if (tag.equals("a") && element.hasAttr("href")) {
                 s.linkText = element.attr("href").startsWith("#") ? s.text * 0.3 : s.text;
             } else if (tag.equals("p")) {

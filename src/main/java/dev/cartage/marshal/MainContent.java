@@ -112,7 +112,7 @@ final class MainContent {
         if (!sibling.nameIs("p")) {
             return false;
         }
-        ContentStats.Stats s = stats.of(sibling);
+        ElementStats s = stats.of(sibling);
         if (s.text > 80) {
             return s.linkDensity() < 0.25;
         }

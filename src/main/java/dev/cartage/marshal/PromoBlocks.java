@@ -26,7 +26,7 @@ final class PromoBlocks {
 
     /** Whether the paragraph or list only points elsewhere, or the element is an ad's label. */
     static boolean isPromo(Element block, ContentStats stats) {
-        ContentStats.Stats s = stats.of(block);
+        ElementStats s = stats.of(block);
         if (isAdLabel(block, stats)) {
             return true;
         }
@@ -51,7 +51,7 @@ final class PromoBlocks {
         int items = 0;
         int linkItems = 0;
         for (Element item : list.children()) {
-            ContentStats.Stats s = stats.of(item);
+            ElementStats s = stats.of(item);
             if (s.text == 0) {
                 continue;
             }
