@@ -24,6 +24,10 @@ final class ContentCleaner {
     private static final Evaluator HEADERS = QueryParser.parse("h1, h2");
     /** Characters from which content reads as an article, with room for links that only point elsewhere. */
     private static final int ARTICLE_LENGTH = 500;
+    private static final Set<String> LEAF_BLOCKS = Set.of("p", "div", "span", "time", "section");
+    private static final Pattern DATE = Pattern.compile("\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? "
+            + "\\d{1,2},? \\d{4}\\b|\\b\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{4}\\b"
+            + "|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator CODE = QueryParser.parse("code, pre");
@@ -57,6 +61,7 @@ final class ContentCleaner {
         if (!conditionally) {
             return;
         }
+        removeLeadingDatelines(content, stats);
         // On a short page, a lone link may be the point of it (a note pointing to the next one): article length only
         boolean article = content.text().length() >= ARTICLE_LENGTH;
         for (Element block : article ? content.select(PromoBlocks.candidates()) : List.<Element>of()) {
@@ -70,6 +75,23 @@ final class ContentCleaner {
             Element block = blocks.get(i);
             if (block != content && block.parent() != null && isBoilerplate(block, stats, weighClasses, dataTables)) {
                 remove(block, content, stats);
+            }
+        }
+    }
+
+    /**
+     * Removes the short lines with a date that stand before the article's first real paragraph: datelines and
+     * "Updated …" stamps, which are the document's metadata rather than its text.
+     */
+    private static void removeLeadingDatelines(Element content, ContentStats stats) {
+        for (Element element : content.getAllElements()) {
+            ElementStats s = stats.of(element);
+            if (element.nameIs("p") && s.text >= 100) {
+                return;
+            }
+            if (element != content && s.text > 0 && s.text < 80 && element.parent() != null
+                    && LEAF_BLOCKS.contains(element.normalName()) && DATE.matcher(element.text()).find()) {
+                remove(element, content, stats);
             }
         }
     }

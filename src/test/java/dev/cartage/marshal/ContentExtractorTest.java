@@ -27,6 +27,14 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aDatelineBeforeTheArticleIsLeftOutButADateInItsTextIsNot() {
+        String text = text("<div class=story><div>Updated Nov 13, 2019, 10:28am EST</div>" + BODY
+                + "<p>Next meeting: 12/05/2020.</p>" + BODY + "</div>");
+
+        assertThat(text).doesNotContain("Updated").contains("Next meeting: 12/05/2020.");
+    }
+
+    @Test
     void aShortNoteKeepsItsLoneLink() {
         String text = text("<main><p>Written in the request, and short.</p><p><a href=next.html>next</a></p></main>");
 
