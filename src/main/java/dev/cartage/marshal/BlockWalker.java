@@ -44,8 +44,20 @@ final class BlockWalker {
         if (node instanceof TextNode) {
             return true;
         }
-        return node instanceof Element element
-                && element.getAllElements().stream().allMatch(e -> INLINE_TAGS.contains(e.normalName()));
+        return node instanceof Element element && isInlineTree(element);
+    }
+
+    /** Checks the element first and stops at the first block: a div's whole subtree is not listed to say no. */
+    private static boolean isInlineTree(Element element) {
+        if (!INLINE_TAGS.contains(element.normalName())) {
+            return false;
+        }
+        for (Element child : element.children()) {
+            if (!isInlineTree(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void container(Element element, List<Block> blocks) {

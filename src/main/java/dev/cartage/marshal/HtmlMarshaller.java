@@ -122,10 +122,7 @@ public final class HtmlMarshaller implements Marshaller {
     private static List<Block> content(org.jsoup.nodes.Document page, boolean trustNames) {
         Element body = page.body();
         Boilerplate.removeNonContent(body);
-        if (trustNames) {
-            Boilerplate.removeNamed(body);
-        }
-        Element main = MainContent.locate(body);
+        Element main = ContentExtractor.extract(body, trustNames);
         List<Block> blocks = BlockWalker.walk(main);
         return !hasText(blocks) && main != body ? BlockWalker.walk(body) : blocks;
     }

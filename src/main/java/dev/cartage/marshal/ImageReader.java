@@ -20,11 +20,15 @@ final class ImageReader {
 
     /** The image the node stands for when it is an image with no text around it inside the node; else null. */
     static Block.Image standalone(Node node) {
-        if (!(node instanceof Element element) || !element.text().isBlank()) {
+        if (!(node instanceof Element element)) {
             return null;
         }
-        Element img = element.nameIs("img") ? element : onlyImageInside(element);
-        return img == null ? null : image(img, "");
+        if (element.nameIs("img")) {
+            return image(element, "");
+        }
+        // the tag is checked before the text: reading every container's text here would make walking quadratic
+        Element img = onlyImageInside(element);
+        return img == null || !element.text().isBlank() ? null : image(img, "");
     }
 
     /**

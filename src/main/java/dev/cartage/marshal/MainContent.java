@@ -1,76 +1,148 @@
 package dev.cartage.marshal;
 
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Finds the element that holds a cleaned page's main content.
- *
- * <p>In order: the {@code main} element (or {@code role=main}) with the most text; else the article holding two
- * thirds of all articles' text, or, when no article dominates like that (a listing page), the articles' nearest
- * common ancestor; else the smallest element that holds two thirds of the paragraph text, so that content split
- * into sections is still found as a whole; else the body.
+ * Picks the elements that hold a page's main content from their {@link ContentStats} scores, the way
+ * Readability.js does: the best-scoring candidate, widened to an ancestor when several near-equal candidates share
+ * it or when the ancestor scores as well, plus those of its siblings that score well or read like paragraphs.
  */
 final class MainContent {
+
+    private static final int TOP_CANDIDATES = 5;
+    private static final Evaluator ARTICLES = QueryParser.parse("article:not(article article)");
+    private static final int MIN_SHARED_CANDIDATES = 3;
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
     private MainContent() {
     }
 
-    /** Returns the content element: the given body itself when nothing narrower stands out. */
-    static Element locate(Element body) {
-        Elements mains = body.select("main, [role=main]");
-        if (!mains.isEmpty()) {
-            return mostText(mains);
+    /**
+     * Returns the content's elements in document order: the body alone when no candidate stands out.
+     */
+    static List<Element> locate(Element body, ContentStats stats) {
+        List<Element> ranked = new ArrayList<>(stats.candidates());
+        ranked.sort(Comparator.comparingDouble(stats::score).reversed());
+        if (ranked.isEmpty() || ranked.get(0) == body) {
+            return List.of(body);
         }
-        Elements articles = body.select("article:not(article article)");
-        if (!articles.isEmpty()) {
-            Element largest = mostText(articles);
-            long total = articles.stream().mapToLong(MainContent::textLength).sum();
-            return textLength(largest) * 3 >= total * 2 ? largest : commonAncestor(articles, body);
-        }
-        return densestParagraphs(body);
-    }
-
-    private static Element mostText(Elements candidates) {
-        return candidates.stream().max(Comparator.comparingLong(MainContent::textLength)).orElseThrow();
-    }
-
-    private static long textLength(Element element) {
-        return element.text().length();
-    }
-
-    private static Element commonAncestor(Elements elements, Element body) {
-        for (Element candidate : elements.first().parents()) {
-            if (elements.stream().allMatch(element -> element.parents().contains(candidate))) {
-                return candidate;
+        Element article = dominantArticle(body, stats);
+        if (article != null && !isAncestor(article, ranked.get(0)) && !isAncestor(ranked.get(0), article)
+                && ranked.get(0) != article) {
+            List<Element> inside = ranked.stream().filter(c -> c == article || isAncestor(article, c)).toList();
+            if (!inside.isEmpty()) {
+                ranked = new ArrayList<>(inside);
             }
-            if (candidate == body) {
+        }
+        Element top = sharedAncestor(ranked, body, stats);
+        top = betterScoringAncestor(top, body, stats);
+        for (Element parent = top.parent(); parent != null && parent != body && parent.childrenSize() == 1;
+                parent = parent.parent()) {
+            top = parent;
+        }
+        stats.initialize(top);
+        return top == body ? List.of(body) : withSiblings(top, stats);
+    }
+
+    /** When several candidates score almost as well as the best, the content is their common ancestor. */
+    private static Element sharedAncestor(List<Element> ranked, Element body, ContentStats stats) {
+        Element top = ranked.get(0);
+        double topScore = stats.score(top);
+        List<Element> close = ranked.subList(1, Math.min(TOP_CANDIDATES, ranked.size())).stream()
+                .filter(candidate -> stats.score(candidate) / topScore >= 0.75)
+                .toList();
+        if (close.size() < MIN_SHARED_CANDIDATES) {
+            return top;
+        }
+        for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+            Element ancestor = parent;
+            long containing = close.stream().filter(candidate -> isAncestor(ancestor, candidate)).count();
+            if (containing >= MIN_SHARED_CANDIDATES) {
+                return parent;
+            }
+        }
+        return top;
+    }
+
+    /** Climbs while an ancestor scores at least a third of its child, stopping at one that beats it. */
+    private static Element betterScoringAncestor(Element top, Element body, ContentStats stats) {
+        double lastScore = stats.score(top);
+        double threshold = lastScore / 3;
+        for (Element parent = top.parent(); parent != null && parent != body; parent = parent.parent()) {
+            if (!stats.isCandidate(parent)) {
+                continue;
+            }
+            double score = stats.score(parent);
+            if (score < threshold) {
                 break;
             }
+            if (score > lastScore) {
+                return parent;
+            }
+            lastScore = score;
         }
-        return body;
+        return top;
     }
 
-    /** The deepest element holding at least two thirds of the paragraph text: the content, however it nests. */
-    private static Element densestParagraphs(Element body) {
-        Map<Element, Long> scores = new IdentityHashMap<>();
-        long total = 0;
-        for (Element paragraph : body.select("p")) {
-            long length = textLength(paragraph);
-            total += length;
-            for (Element up = paragraph.parent(); up != null && up != body; up = up.parent()) {
-                scores.merge(up, length, Long::sum);
+    private static List<Element> withSiblings(Element top, ContentStats stats) {
+        double topScore = stats.score(top);
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> content = new ArrayList<>();
+        for (Element sibling : top.parent().children()) {
+            if (sibling == top || belongs(sibling, top, topScore, threshold, stats)) {
+                content.add(sibling);
             }
         }
-        long threshold = (total * 2 + 2) / 3;
-        return scores.entrySet().stream()
-                .filter(entry -> entry.getValue() > 0 && entry.getValue() >= threshold)
-                .map(Map.Entry::getKey)
-                .max(Comparator.comparingInt(element -> element.parents().size()))
-                .orElse(body);
+        return content;
+    }
+
+    private static boolean belongs(Element sibling, Element top, double topScore, double threshold,
+                                   ContentStats stats) {
+        double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+        if (stats.isCandidate(sibling) && stats.score(sibling) + bonus >= threshold) {
+            return true;
+        }
+        if (!sibling.nameIs("p")) {
+            return false;
+        }
+        ElementStats s = stats.of(sibling);
+        if (s.text > 80) {
+            return s.linkDensity() < 0.25;
+        }
+        return s.text > 0 && s.linkText == 0 && SENTENCE_END.matcher(sibling.text()).find();
+    }
+
+    /**
+     * The page's article when it declares one: the outermost {@code article} holding two thirds of all articles'
+     * text and at least an article's length. A page of teasers has no dominant article.
+     */
+    private static Element dominantArticle(Element body, ContentStats stats) {
+        Element largest = null;
+        long total = 0;
+        for (Element article : body.select(ARTICLES)) {
+            int text = stats.of(article).text;
+            total += text;
+            if (largest == null || text > stats.of(largest).text) {
+                largest = article;
+            }
+        }
+        return largest != null && stats.of(largest).text >= 500 && stats.of(largest).text * 3L >= total * 2
+                ? largest : null;
+    }
+
+    private static boolean isAncestor(Element ancestor, Element element) {
+        for (Element up = element.parent(); up != null; up = up.parent()) {
+            if (up == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The render stage's CPU cost per format on the 181 pages of the shared article-extraction benchmark
- * ({@code ../shared/data/article-extraction-benchmark}, or {@code -Dextract.data=...}): the pages are marshaled
+ * ({@code src/test/resources/article-extraction-benchmark}, or {@code -Dextract.data=...}): the pages are marshaled
  * once, untimed, then each format renders every document {@value #TIMED_PASSES} times after
  * {@value #WARM_UP_PASSES} warm-up passes, on one thread. A last row times marshal + render (markdown) together
  * on every core, the figure the issue's goal of 200 pages/s is about.
@@ -41,7 +41,7 @@ final class RenderBench {
     }
 
     static void run(PrintStream out) throws Exception {
-        Path data = Path.of(System.getProperty("extract.data", "../shared/data/article-extraction-benchmark"));
+        Path data = Path.of(System.getProperty("extract.data", "src/test/resources/article-extraction-benchmark"));
         List<Page> pages = pages(data);
         HtmlMarshaller marshaller = new HtmlMarshaller(10 * 1024 * 1024);
         List<Document> documents = new ArrayList<>();

@@ -4,58 +4,58 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MainContentTest {
 
+    private static final String LONG = "A sentence of an article, long enough to count as a paragraph, with commas, "
+            + "clauses, and more words than a teaser would ever need to carry.";
+
     @Test
-    void mainWinsOverArticlesAndParagraphs() {
-        assertThat(locate("<div><p>long long long long long text</p></div><main id=m><p>short</p></main>").id())
-                .isEqualTo("m");
-        assertThat(locate("<div role=main id=m><p>short</p></div><article><p>other</p></article>").id())
-                .isEqualTo("m");
+    void theBlockWithMostParagraphTextWinsOverTeasersAndLinkLists() {
+        List<Element> found = locate("<div id=teasers><p><a href=/a>Teaser one with a long linked headline here</a>"
+                + "</p><p><a href=/b>Teaser two with a long linked headline here</a></p></div>"
+                + "<div id=story><p>" + LONG + "</p><p>" + LONG + "</p><p>" + LONG + "</p></div>");
+
+        assertThat(found).extracting(Element::id).containsExactly("story");
     }
 
     @Test
-    void aDominantArticleWinsOverSmallerOnes() {
-        Element found = locate("<div><article id=a><p>a long article with many many words in it</p></article>"
-                + "<article id=c><p>a comment</p></article></div>");
+    void siblingParagraphsOfTheContentAreKeptButShortLinkedOnesAreNot() {
+        List<Element> found = locate("<div><div id=story><p>" + LONG + "</p><p>" + LONG + "</p><p>" + LONG
+                + "</p></div><p id=after>" + LONG + "</p><p id=link><a href=/x>More from us</a></p></div>");
 
-        assertThat(found.id()).isEqualTo("a");
+        assertThat(found).extracting(Element::id).containsExactly("story", "after");
     }
 
     @Test
-    void articlesNestedInAnArticleCountAsPartOfIt() {
-        Element found = locate("<article id=post><p>post</p><article><p>a much longer comment than the post</p>"
-                + "</article></article>");
+    void contentSplitIntoEqualSectionsIsFoundAsAWhole() {
+        String section = "<section><p>" + LONG + "</p><p>" + LONG + "</p></section>";
+        List<Element> found = locate("<div id=promo><p>Buy now.</p></div><div id=story>" + section + section
+                + section + "</div>");
 
-        assertThat(found.id()).isEqualTo("post");
+        assertThat(found).extracting(Element::id).containsExactly("story");
     }
 
     @Test
-    void evenlySizedArticlesAreTakenTogether() {
-        Element found = locate("<div id=list><article><p>teaser one</p></article><article><p>teaser two</p>"
-                + "</article></div><div><p>x</p></div>");
+    void aDominantArticleWinsOverABetterScoringBlockOutsideIt() {
+        String comments = "<div id=comments-like>" + ("<div><p>" + LONG + "</p></div>").repeat(6) + "</div>";
+        List<Element> found = locate("<article id=post><p>" + LONG + "</p><p>" + LONG + "</p><p>" + LONG + "</p><p>"
+                + LONG + "</p></article>" + comments);
 
-        assertThat(found.id()).isEqualTo("list");
-    }
-
-    @Test
-    void withoutLandmarksTheSmallestElementHoldingMostParagraphTextWins() {
-        Element found = locate("<div id=promo><p>buy</p></div><div id=story><section><p>first half of the story"
-                + "</p></section><section><p>second half of the story</p></section></div>");
-
-        assertThat(found.id()).isEqualTo("story");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).closest("article")).isNotNull();
     }
 
     @Test
     void withoutParagraphsTheBodyIsTheContent() {
-        Element found = locate("<div>just <b>text</b></div>");
-
-        assertThat(found.nameIs("body")).isTrue();
+        assertThat(locate("<div>just <b>text</b></div>")).extracting(Element::normalName).containsExactly("body");
     }
 
-    private static Element locate(String html) {
-        return MainContent.locate(Jsoup.parse(html).body());
+    private static List<Element> locate(String html) {
+        Element body = Jsoup.parse(html).body();
+        return MainContent.locate(body, ContentStats.of(body, true, true));
     }
 }
