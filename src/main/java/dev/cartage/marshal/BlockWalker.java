@@ -64,6 +64,7 @@ final class BlockWalker {
         List<Node> run = new ArrayList<>();
         boolean ownText = hasOwnText(element);
         for (Node child : element.childNodes()) {
+            MarshalDeadline.checkCurrent(); // one node of a possibly huge page
             Block.Image image = ownText ? null : ImageReader.standalone(child);
             if (image != null) {
                 paragraph(run, blocks);

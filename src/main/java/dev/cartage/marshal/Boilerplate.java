@@ -35,7 +35,7 @@ final class Boilerplate {
      * and footer), in one pass over the page.
      */
     static void removeNonContent(Element root) {
-        root.filter((node, depth) -> depth > 0 && node instanceof Element element && isNonContent(element)
+        root.filter((node, depth) -> depth > 0 && node instanceof Element element && withinDeadline() && isNonContent(element)
                 ? NodeFilter.FilterResult.REMOVE
                 : NodeFilter.FilterResult.CONTINUE);
     }
@@ -87,6 +87,12 @@ final class Boilerplate {
      * A main element, an article not nested in another (a nested one may well be a comment), or a wrapper of
      * either: whatever their names say (an article's class may mention its "comment-count"), they hold content.
      */
+    /** Always true; fails the item when its marshal time is up, so that a huge page cannot stall this pass. */
+    private static boolean withinDeadline() {
+        MarshalDeadline.checkCurrent();
+        return true;
+    }
+
     private static boolean holdsContent(Element element) {
         return element.nameIs("main") || element.attr("role").equals("main")
                 || (element.nameIs("article") && element.parent().closest("article") == null)

@@ -85,6 +85,7 @@ final class ContentCleaner {
      */
     private static void removeLeadingDatelines(Element content, ContentStats stats) {
         for (Element element : content.getAllElements()) {
+            MarshalDeadline.checkCurrent();
             ElementStats s = stats.of(element);
             if (element.nameIs("p") && s.text >= 100) {
                 return;

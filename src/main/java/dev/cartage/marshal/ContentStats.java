@@ -103,6 +103,7 @@ final class ContentStats {
 
     /** Takes a removed element's counts away from its ancestors up to {@code root}. */
     void removed(Element element, Element root) {
+        MarshalDeadline.checkCurrent();
         ElementStats gone = of(element);
         for (Element up = element.parent(); up != null; up = up.parent()) {
             ElementStats s = stats.get(up);
@@ -154,6 +155,7 @@ final class ContentStats {
 
         @Override
         public FilterResult head(Node node, int depth) {
+            MarshalDeadline.checkCurrent(); // one element of a possibly huge page
             if (node instanceof TextNode text) {
                 ElementStats parent = stats.get((Element) text.parent());
                 if (parent != null) {
