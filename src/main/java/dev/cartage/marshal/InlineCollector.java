@@ -19,14 +19,13 @@ import java.util.regex.Pattern;
  */
 final class InlineCollector {
 
-    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f\\u00A0]+");
+    private static final Pattern WHITESPACE = InlineRun.WHITESPACE;
     private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
     private static final Set<String> CODE_TAGS = Set.of("code", "kbd", "samp", "tt");
     private static final Set<String> EMPHASIS_TAGS = Set.of("em", "i");
     private static final Set<String> STRONG_TAGS = Set.of("strong", "b");
 
-    private final List<Inline> inlines = new ArrayList<>();
-    private final StringBuilder pending = new StringBuilder();
+    private final InlineRun run = new InlineRun();
 
     private InlineCollector() {
     }
@@ -35,7 +34,7 @@ final class InlineCollector {
     static List<Inline> collect(List<? extends Node> nodes) {
         InlineCollector collector = new InlineCollector();
         nodes.forEach(collector::add);
-        return collector.finish();
+        return collector.run.finish();
     }
 
     /** Collapses whitespace runs to single spaces and trims; null becomes the empty string. */
@@ -45,7 +44,7 @@ final class InlineCollector {
 
     private void add(Node node) {
         if (node instanceof TextNode text) {
-            pending.append(text.getWholeText());
+            run.text(text.getWholeText());
         } else if (node instanceof Element element) {
             addElement(element);
         }
@@ -55,7 +54,7 @@ final class InlineCollector {
     private void addElement(Element element) {
         String name = element.normalName();
         if (name.equals("br")) {
-            pending.append(' ');
+            run.text(" ");
         } else if (name.equals("a") && element.hasAttr("href")) {
             addLink(element);
         } else if (CODE_TAGS.contains(name)) {
@@ -68,11 +67,11 @@ final class InlineCollector {
             // Unknown or block-level wrappers inside a run still separate words, as a browser shows them.
             boolean block = !BlockWalker.isInlineTag(name);
             if (block) {
-                pending.append(' ');
+                run.text(" ");
             }
             element.childNodes().forEach(this::add);
             if (block) {
-                pending.append(' ');
+                run.text(" ");
             }
         }
     }
@@ -109,12 +108,11 @@ final class InlineCollector {
             return;
         }
         if (startsWithSpace(rawText)) {
-            pending.append(' ');
+            run.text(" ");
         }
-        flushPending();
-        inlines.add(styled);
+        run.styled(styled);
         if (endsWithSpace(rawText)) {
-            pending.append(' ');
+            run.text(" ");
         }
     }
 
@@ -126,23 +124,5 @@ final class InlineCollector {
         return !text.isEmpty() && WHITESPACE.matcher(text.substring(text.length() - 1)).matches();
     }
 
-    private void flushPending() {
-        if (!pending.isEmpty()) {
-            inlines.add(new Inline.Text(WHITESPACE.matcher(pending).replaceAll(" ")));
-            pending.setLength(0);
-        }
-    }
 
-    private List<Inline> finish() {
-        flushPending();
-        if (!inlines.isEmpty() && inlines.get(0) instanceof Inline.Text first) {
-            inlines.set(0, new Inline.Text(first.text().stripLeading()));
-        }
-        int last = inlines.size() - 1;
-        if (last >= 0 && inlines.get(last) instanceof Inline.Text end) {
-            inlines.set(last, new Inline.Text(end.text().stripTrailing()));
-        }
-        inlines.removeIf(inline -> inline.text().isEmpty());
-        return List.copyOf(inlines);
-    }
 }

@@ -29,12 +29,11 @@ final class MarkdownInlines {
 
     /** Inline nesting followed at most; deeper content still counts, as plain text. */
     private static final int MAX_DEPTH = 32;
-    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f\\u00A0]+");
+    private static final Pattern WHITESPACE = InlineRun.WHITESPACE;
 
     private final String baseUrl;
     private final MarshalDeadline deadline;
-    private final List<Inline> inlines = new ArrayList<>();
-    private final StringBuilder pending = new StringBuilder();
+    private final InlineRun run = new InlineRun();
     private int depth;
 
     private MarkdownInlines(String baseUrl, MarshalDeadline deadline) {
@@ -46,7 +45,7 @@ final class MarkdownInlines {
     static List<Inline> of(Node parent, String baseUrl, MarshalDeadline deadline) {
         MarkdownInlines collector = new MarkdownInlines(baseUrl, deadline);
         collector.children(parent);
-        return collector.finish();
+        return collector.run.finish();
     }
 
     /** The visible text of a node's inline content, whitespace collapsed; walked without recursion. */
@@ -94,7 +93,7 @@ final class MarkdownInlines {
 
     private void children(Node parent) {
         if (++depth > MAX_DEPTH) {
-            pending.append(' ').append(plainText(parent)).append(' '); // no recursion without end on hostile input
+            run.text(" " + plainText(parent) + " "); // no recursion without end on hostile input
         } else {
             for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
                 deadline.check();
@@ -106,9 +105,9 @@ final class MarkdownInlines {
 
     private void add(Node node) {
         if (node instanceof Text || node instanceof HtmlInline) {
-            pending.append(literal(node));
+            run.text(literal(node));
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
-            pending.append(' ');
+            run.text(" ");
         } else if (node instanceof Code code) {
             addStyled(new Inline.Code(collapse(code.getLiteral())));
         } else if (node instanceof Emphasis && !holdsLinkOrCode(node)) {
@@ -140,7 +139,7 @@ final class MarkdownInlines {
         if (src != null && !alt.isEmpty()) {
             addStyled(new Inline.Link(alt, src));
         } else {
-            pending.append(' ').append(alt).append(' ');
+            run.text(" " + alt + " ");
         }
     }
 
@@ -164,27 +163,8 @@ final class MarkdownInlines {
         if (styled.text().isEmpty()) {
             return;
         }
-        flushPending();
-        inlines.add(styled);
+        run.styled(styled);
     }
 
-    private void flushPending() {
-        if (!pending.isEmpty()) {
-            inlines.add(new Inline.Text(WHITESPACE.matcher(pending).replaceAll(" ")));
-            pending.setLength(0);
-        }
-    }
 
-    private List<Inline> finish() {
-        flushPending();
-        if (!inlines.isEmpty() && inlines.get(0) instanceof Inline.Text first) {
-            inlines.set(0, new Inline.Text(first.text().stripLeading()));
-        }
-        int last = inlines.size() - 1;
-        if (last >= 0 && inlines.get(last) instanceof Inline.Text end) {
-            inlines.set(last, new Inline.Text(end.text().stripTrailing()));
-        }
-        inlines.removeIf(inline -> inline.text().isEmpty());
-        return List.copyOf(inlines);
-    }
 }
