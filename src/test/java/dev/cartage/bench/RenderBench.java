@@ -1,30 +1,25 @@
 package dev.cartage.bench;
 
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
 
 import dev.cartage.marshal.Document;
 import dev.cartage.marshal.HtmlMarshaller;
 import dev.cartage.render.Format;
 import dev.cartage.render.Renderers;
-import tools.jackson.databind.JsonNode;
+import dev.cartage.marshal.quality.BenchmarkPages;
+import dev.cartage.marshal.quality.BenchmarkPages.Page;
 
 /**
  * The render stage's CPU cost per format on the 181 pages of the shared article-extraction benchmark
  * ({@code src/test/resources/article-extraction-benchmark}, or {@code -Dextract.data=...}): the pages are marshaled
  * once, untimed, then each format renders every document {@value #TIMED_PASSES} times after
- * {@value #WARM_UP_PASSES} warm-up passes, on one thread. A last row times marshal + render (markdown) together
- * on every core, the figure the issue's goal of 200 pages/s is about.
+ * {@value #WARM_UP_PASSES} warm-up passes, on one thread. Marshal and render together, the figure the issue's
+ * goal of 200 pages/s is about, is {@code -Dbench=cpu} ({@link CpuCostBench}).
  *
  * <pre>
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=render
@@ -41,8 +36,8 @@ final class RenderBench {
     }
 
     static void run(PrintStream out) throws Exception {
-        Path data = Path.of(System.getProperty("extract.data", "src/test/resources/article-extraction-benchmark"));
-        List<Page> pages = pages(data);
+        Path data = Path.of(System.getProperty("extract.data", BenchmarkPages.IN_REPOSITORY.toString()));
+        List<Page> pages = BenchmarkPages.read(data, BenchmarkPages.Half.ALL);
         HtmlMarshaller marshaller = new HtmlMarshaller(10 * 1024 * 1024);
         List<Document> documents = new ArrayList<>();
         for (Page page : pages) {
@@ -85,65 +80,8 @@ final class RenderBench {
                     LittleBench.f1(bytes / 1024.0 / WARM_UP_PASSES / documents.size()), LittleBench.f2(load.cores()));
         }
         table.print(out);
-        ForeignLoad.awaitQuiet(Bench.QUIET_CORES, QUIET_WAIT_SECONDS);
-        ForeignLoad load = ForeignLoad.start();
-        double rate = marshalAndRender(marshaller, renderers, pages, threads);
-        load.close();
-        out.printf("marshal + render (markdown), %d threads: %s pages/s (other processes meanwhile: %s cores)%n",
-                threads, LittleBench.f0(rate), LittleBench.f2(load.cores()));
+        out.println("marshal + render together, every format: -Dbench=cpu (CpuCostBench)");
         out.println("other CPU = cores used on average by other processes while that row ran; load average now: "
                 + ForeignLoad.loadAverage());
-    }
-
-    private static double marshalAndRender(HtmlMarshaller marshaller, Renderers renderers, List<Page> pages,
-                                           int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (int pass = 0; pass < 2; pass++) { // the first pass warms up
-                long start = System.nanoTime();
-                List<Future<?>> work = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int offset = t;
-                    work.add(pool.submit(() -> {
-                        for (int i = 0; i < 3; i++) {
-                            for (int j = offset; j < pages.size(); j += threads) {
-                                marshalAndRender(marshaller, renderers, pages.get(j));
-                            }
-                        }
-                    }));
-                }
-                for (Future<?> f : work) {
-                    f.get();
-                }
-                if (pass == 1) {
-                    return pages.size() * 3.0 / ((System.nanoTime() - start) / 1e9);
-                }
-            }
-            throw new IllegalStateException("unreachable");
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void marshalAndRender(HtmlMarshaller marshaller, Renderers renderers, Page page) {
-        try {
-            renderers.render(marshaller.marshal(page.html(), "text/html;charset=UTF-8", page.url()), Format.MARKDOWN);
-        } catch (RuntimeException e) {
-            // counted as a page: the pipeline spends the marshal time on it too
-        }
-    }
-
-    private static List<Page> pages(Path data) throws Exception {
-        JsonNode truth = E2eBench.JSON.readTree(Files.readString(data.resolve("ground-truth.json")));
-        List<Page> pages = new ArrayList<>();
-        for (String id : truth.propertyNames()) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(data.resolve("html").resolve(id + ".html.gz")))) {
-                pages.add(new Page(truth.get(id).get("url").asString(), in.readAllBytes()));
-            }
-        }
-        return pages;
-    }
-
-    private record Page(String url, byte[] html) {
     }
 }
