@@ -93,6 +93,17 @@ class RenderApiTest {
         }
     }
 
+    @Test
+    void theJsonFormatsSchemaIsServed() {
+        http.get().uri("/schemas/document.schema.json")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.$schema").isEqualTo("https://json-schema.org/draft/2020-12/schema")
+                .jsonPath("$.properties.blocks").exists();
+    }
+
     @ParameterizedTest(name = "{0} → {1} {2}")
     @CsvSource(delimiter = '|', value = {
             "/status/404   | 502 | http-status",
