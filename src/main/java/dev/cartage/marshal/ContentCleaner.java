@@ -70,10 +70,14 @@ final class ContentCleaner {
             }
         }
         Map<Element, Boolean> dataTables = new IdentityHashMap<>();
+        // A block holding most of the content is the content, whatever its name ("widget-container" around a
+        // page builder's article): the scores chose it, and cleaning only removes what is around the article
+        int majority = content.text().length() / 2;
         List<Element> blocks = content.select(CONDITIONAL);
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
-            if (block != content && block.parent() != null && isBoilerplate(block, stats, weighClasses, dataTables)) {
+            if (block != content && block.parent() != null && stats.of(block).text <= majority
+                    && isBoilerplate(block, stats, weighClasses, dataTables)) {
                 remove(block, content, stats);
             }
         }

@@ -105,6 +105,14 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aWrapperNamedLikeAWidgetThatHoldsMostOfTheContentIsKeptButASmallWidgetInsideItGoes() {
+        String text = text("<div class=entry-content><div class=widget-container>" + BODY + BODY
+                + "<div class=widget-box><p>Follow us everywhere for more of the same.</p></div></div></div>");
+
+        assertThat(text).contains(LONG).doesNotContain("Follow us");
+    }
+
+    @Test
     void aListingPageKeepsAllItsTeasers() {
         String teaser = "<article><h2>Story</h2><p>" + LONG + "</p></article>";
         String text = text("<div class=list>" + teaser.replace("Story", "First") + teaser.replace("Story", "Second")
