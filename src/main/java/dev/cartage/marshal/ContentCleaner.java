@@ -29,6 +29,8 @@ final class ContentCleaner {
             + "\\d{1,2},? \\d{4}\\b|\\b\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{4}\\b"
             + "|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Length from which a div of text reads as a paragraph rather than a label, a kicker or a button. */
+    private static final int TEXT_DIV_LENGTH = 100;
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator CODE = QueryParser.parse("code, pre");
     private static final Evaluator TABLE = QueryParser.parse("table");
@@ -164,12 +166,29 @@ final class ContentCleaner {
                 || (!list && weight < 25 && linkDensity > 0.2)
                 || (weight >= 25 && linkDensity > 0.5)
                 || (s.embeds == 1 && s.text < 75) || s.embeds > 1
-                || (s.images == 0 && s.textishText == 0 && s.text > 0);
+                || (s.images == 0 && s.textishText == 0 && s.text > 0 && !isTextDiv(block, stats));
         if (list && remove && block.children().stream().allMatch(item -> item.childrenSize() <= 1)
                 && s.images == s.listItems) {
             return false; // a simple list of images, one per item, is a gallery
         }
         return remove;
+    }
+
+    /**
+     * Whether the block is a div of text, without blocks in it: a paragraph written as a div, whose own text is the
+     * article's rather than loose decoration between blocks (Readability.js turns such divs into paragraphs). A div
+     * named as an image's caption or credit is not: its text is about the picture.
+     */
+    private static boolean isTextDiv(Element block, ContentStats stats) {
+        if (!block.nameIs("div") || stats.of(block).text < TEXT_DIV_LENGTH || ClassNames.namesCaption(block)) {
+            return false;
+        }
+        for (Element child : block.children()) {
+            if (!stats.of(child).inline) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean insideCode(Element element) {

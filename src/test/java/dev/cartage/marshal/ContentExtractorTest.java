@@ -113,6 +113,16 @@ class ContentExtractorTest {
     }
 
     @Test
+    void paragraphsWrittenAsDivsOfTextAreKeptButCaptionDivsAndShortLabelsGo() {
+        String paragraph = "<div class=body-paragraph>" + LONG + "</div>";
+        String text = text("<div class=story>" + paragraph.repeat(4) + "<div class=caption-full>The minister, left, "
+                + "and her deputy arrive at the meeting in the capital on Tuesday, Nov. 19, 2019.</div>"
+                + "<div class=kicker>STREAM NOW</div>" + paragraph.repeat(4) + "</div>");
+
+        assertThat(text).contains(LONG).doesNotContain("The minister", "STREAM NOW");
+    }
+
+    @Test
     void aListingPageKeepsAllItsTeasers() {
         String teaser = "<article><h2>Story</h2><p>" + LONG + "</p></article>";
         String text = text("<div class=list>" + teaser.replace("Story", "First") + teaser.replace("Story", "Second")
