@@ -123,6 +123,15 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aShortArticleIsNotTradedForARetryThatOnlyAddsItsComments() {
+        String comment = "<p>A reader's comment, long enough to be a paragraph of its own, and it goes on.</p>";
+        String text = text("<main><article><p>" + LONG + "</p><p>" + LONG + "</p></article>"
+                + "<div class=comments-area><h2>Comments</h2>" + comment.repeat(5) + "</div></main>");
+
+        assertThat(text).contains(LONG).doesNotContain("reader's comment");
+    }
+
+    @Test
     void aListingPageKeepsAllItsTeasers() {
         String teaser = "<article><h2>Story</h2><p>" + LONG + "</p></article>";
         String text = text("<div class=list>" + teaser.replace("Story", "First") + teaser.replace("Story", "Second")
