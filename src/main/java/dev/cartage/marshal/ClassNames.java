@@ -125,7 +125,11 @@ final class ClassNames {
             return false;
         }
         for (String token : WHITESPACE.split(names)) {
-            for (String word : words(token)) {
+            List<String> words = words(token);
+            if (words.isEmpty() || STATE_PREFIXES.contains(words.get(0))) {
+                continue; // "without-caption", "has-credit": a state of something else
+            }
+            for (String word : words) {
                 if (CAPTION_WORDS.matcher(word).lookingAt()) {
                     return true;
                 }

@@ -31,6 +31,9 @@ final class ContentCleaner {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Length from which a div of text reads as a paragraph rather than a label, a kicker or a button. */
     private static final int TEXT_DIV_LENGTH = 100;
+    /** Longer than this (characters), a block named as a caption holds more than a caption. */
+    private static final int CAPTION_LENGTH = 300;
+    private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator CODE = QueryParser.parse("code, pre");
     private static final Evaluator TABLE = QueryParser.parse("table");
@@ -53,6 +56,9 @@ final class ContentCleaner {
     static void clean(Element content, ContentStats stats, boolean weighClasses, boolean conditionally) {
         for (Element element : content.select(ALWAYS)) {
             remove(element, content, stats);
+        }
+        if (weighClasses) {
+            removeNamedCaptions(content, stats);
         }
         Set<String> titleWords = words(content.ownerDocument() == null ? "" : content.ownerDocument().title());
         for (Element header : content.select(HEADERS)) {
@@ -98,6 +104,23 @@ final class ContentCleaner {
             }
             if (element != content && s.text > 0 && s.text < 80 && element.parent() != null
                     && LEAF_BLOCKS.contains(element.normalName()) && DATE.matcher(element.text()).find()) {
+                remove(element, content, stats);
+            }
+        }
+    }
+
+    /**
+     * Removes captions and credits outside a {@code figcaption}, found by name ("newsCaption", "article__credit",
+     * "caption-full"): text about a picture, not the article's. A {@code figcaption} stays, as the caption of its
+     * figure's image; a named block holding an image or a paragraph's worth of text is more than a caption.
+     */
+    private static void removeNamedCaptions(Element content, ContentStats stats) {
+        for (Element element : content.getAllElements()) {
+            MarshalDeadline.checkCurrent();
+            ElementStats s = stats.of(element);
+            if (element != content && element.parent() != null && s.images == 0 && s.text < CAPTION_LENGTH
+                    && !element.nameIs("figcaption") && ClassNames.namesCaption(element)
+                    && element.closest(FIGCAPTION) == null) {
                 remove(element, content, stats);
             }
         }

@@ -132,6 +132,18 @@ class ContentExtractorTest {
     }
 
     @Test
+    void captionsAndCreditsNamedAsSuchAreLeftOutButFigureCaptionsAndStateClassesAreNot() {
+        Document document = marshal("<div class=story>" + BODY + "<div class=photo><p><img src=/a.jpg></p>"
+                + "<span class=newsCaption>The harbour at dawn <span class=caption>(Image: AGENCY)</span></span></div>"
+                + "<figure><img src=/b.jpg><figcaption>The quay at noon<span class=credit>Credit: AGENCY</span>"
+                + "</figcaption></figure><div class=without-caption><p>" + LONG + " Kept.</p></div>" + BODY + "</div>");
+
+        assertThat(text(document)).contains(LONG + " Kept.").doesNotContain("harbour", "AGENCY");
+        assertThat(document.blocks()).anyMatch(block -> block instanceof Block.Image image
+                && image.caption().startsWith("The quay at noon"));
+    }
+
+    @Test
     void aListingPageKeepsAllItsTeasers() {
         String teaser = "<article><h2>Story</h2><p>" + LONG + "</p></article>";
         String text = text("<div class=list>" + teaser.replace("Story", "First") + teaser.replace("Story", "Second")
