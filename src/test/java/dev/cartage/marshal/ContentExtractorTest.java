@@ -144,6 +144,15 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aShoutedLabelBeforeAHeadlineLinkIsAPromoButAnAuthorsTipIsNot() {
+        String text = text("<div class=story>" + BODY + "<p><strong>SEE MORE: <a href=/x>Another story from the "
+                + "same desk, told at length</a></strong></p><p>Pro tip: <a href=/meals>get more meal ideas here!</a>"
+                + "</p>" + BODY + "</div>");
+
+        assertThat(text).doesNotContain("SEE MORE", "Another story").contains("Pro tip: get more meal ideas here!");
+    }
+
+    @Test
     void aListingPageKeepsAllItsTeasers() {
         String teaser = "<article><h2>Story</h2><p>" + LONG + "</p></article>";
         String text = text("<div class=list>" + teaser.replace("Story", "First") + teaser.replace("Story", "Second")
