@@ -24,16 +24,9 @@ final class ContentCleaner {
     private static final Evaluator HEADERS = QueryParser.parse("h1, h2");
     /** Characters from which content reads as an article, with room for links that only point elsewhere. */
     private static final int ARTICLE_LENGTH = 500;
-    private static final Set<String> LEAF_BLOCKS = Set.of("p", "div", "span", "time", "section");
-    private static final Pattern DATE = Pattern.compile("\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? "
-            + "\\d{1,2},? \\d{4}\\b|\\b\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{4}\\b"
-            + "|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** Length from which a div of text reads as a paragraph rather than a label, a kicker or a button. */
     private static final int TEXT_DIV_LENGTH = 100;
-    /** Longer than this (characters), a block named as a caption holds more than a caption. */
-    private static final int CAPTION_LENGTH = 300;
-    private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator CODE = QueryParser.parse("code, pre");
     private static final Evaluator TABLE = QueryParser.parse("table");
@@ -58,7 +51,7 @@ final class ContentCleaner {
             remove(element, content, stats);
         }
         if (weighClasses) {
-            removeNamedCaptions(content, stats);
+            Furniture.removeNamedCaptions(content, stats);
         }
         Set<String> titleWords = words(content.ownerDocument() == null ? "" : content.ownerDocument().title());
         for (Element header : content.select(HEADERS)) {
@@ -69,7 +62,7 @@ final class ContentCleaner {
         if (!conditionally) {
             return;
         }
-        removeLeadingDatelines(content, stats);
+        Furniture.removeLeadingDatelines(content, stats);
         // On a short page, a lone link may be the point of it (a note pointing to the next one): article length only
         boolean article = content.text().length() >= ARTICLE_LENGTH;
         for (Element block : article ? content.select(PromoBlocks.candidates()) : List.<Element>of()) {
@@ -87,41 +80,6 @@ final class ContentCleaner {
             if (block != content && block.parent() != null && stats.of(block).text <= majority
                     && isBoilerplate(block, stats, weighClasses, dataTables)) {
                 remove(block, content, stats);
-            }
-        }
-    }
-
-    /**
-     * Removes the short lines with a date that stand before the article's first real paragraph: datelines and
-     * "Updated …" stamps, which are the document's metadata rather than its text.
-     */
-    private static void removeLeadingDatelines(Element content, ContentStats stats) {
-        for (Element element : content.getAllElements()) {
-            MarshalDeadline.checkCurrent();
-            ElementStats s = stats.of(element);
-            if (element.nameIs("p") && s.text >= 100) {
-                return;
-            }
-            if (element != content && s.text > 0 && s.text < 80 && element.parent() != null
-                    && LEAF_BLOCKS.contains(element.normalName()) && DATE.matcher(element.text()).find()) {
-                remove(element, content, stats);
-            }
-        }
-    }
-
-    /**
-     * Removes captions and credits outside a {@code figcaption}, found by name ("newsCaption", "article__credit",
-     * "caption-full"): text about a picture, not the article's. A {@code figcaption} stays, as the caption of its
-     * figure's image; a named block holding an image or a paragraph's worth of text is more than a caption.
-     */
-    private static void removeNamedCaptions(Element content, ContentStats stats) {
-        for (Element element : content.getAllElements()) {
-            MarshalDeadline.checkCurrent();
-            ElementStats s = stats.of(element);
-            if (element != content && element.parent() != null && s.images == 0 && s.text < CAPTION_LENGTH
-                    && !element.nameIs("figcaption") && ClassNames.namesCaption(element)
-                    && element.closest(FIGCAPTION) == null) {
-                remove(element, content, stats);
             }
         }
     }
@@ -155,7 +113,7 @@ final class ContentCleaner {
         return words;
     }
 
-    private static void remove(Element element, Element content, ContentStats stats) {
+    static void remove(Element element, Element content, ContentStats stats) {
         stats.removed(element, content);
         element.remove();
     }
