@@ -153,6 +153,16 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aPostIsNotJoinedByTheBoxOfTeaserArticlesBesideIt() {
+        String teaser = "<article><h2>Story</h2><p>" + LONG + " A teaser of another post.</p><p>" + LONG + "</p></article>";
+        String text = text("<div class=columns><article class=post><p>" + LONG + " The post itself.</p><p>" + LONG
+                + "</p><p>" + LONG + "</p><p>" + LONG + "</p></article><article class=more>" + teaser.repeat(6)
+                + "</article></div>");
+
+        assertThat(text).contains("The post itself.").doesNotContain("A teaser of another post.");
+    }
+
+    @Test
     void aListingPageKeepsAllItsTeasers() {
         String teaser = "<article><h2>Story</h2><p>" + LONG + "</p></article>";
         String text = text("<div class=list>" + teaser.replace("Story", "First") + teaser.replace("Story", "Second")
