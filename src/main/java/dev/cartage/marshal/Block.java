@@ -158,10 +158,14 @@ public sealed interface Block {
             caption = caption == null ? "" : caption;
         }
 
-        /** The caption: it is text a reader sees; the alternative text is for when the image is not seen. */
+        /**
+         * Nothing: a caption and its credit are about the picture, not the article's body text (readers and the
+         * extraction benchmark leave them out), and the alternative text is for when the image is not seen. The
+         * markdown and html formats still show the caption with the image.
+         */
         @Override
         public String plainText() {
-            return caption;
+            return "";
         }
     }
 }

@@ -50,6 +50,7 @@ final class ClassNames {
             "ad", "ads", "advert", "adverts", "advertisement", "advertising", "breadcrumb", "consent", "cookie",
             "cookies", "nav", "navbar", "navigation", "newsletter", "share", "sharing", "masthead", "promo",
             "outbrain", "taboola", "subscribe", "signup");
+    private static final Pattern CAPTION_WORDS = Pattern.compile("caption|credit");
     /** First words of state classes such as "has-sidebar" on a wrapper that holds the content itself. */
     private static final Set<String> STATE_PREFIXES = Set.of("has", "with", "no", "without", "is", "show", "hide");
 
@@ -112,6 +113,29 @@ final class ClassNames {
             return Verdict.BOILERPLATE;
         }
         return BYLINE.matcher(names).find() ? Verdict.BYLINE : Verdict.NEUTRAL;
+    }
+
+    /**
+     * Whether a word of the class or id names an image's caption or credit ("caption-full", "imageEmbedCredit"):
+     * text about a picture, not the article's.
+     */
+    static boolean namesCaption(Element element) {
+        String names = names(element);
+        if (names.isEmpty()) {
+            return false;
+        }
+        for (String token : WHITESPACE.split(names)) {
+            List<String> words = words(token);
+            if (words.isEmpty() || STATE_PREFIXES.contains(words.get(0))) {
+                continue; // "without-caption", "has-credit": a state of something else
+            }
+            for (String word : words) {
+                if (CAPTION_WORDS.matcher(word).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether attributes other than class and id say the element holds the author's name. */

@@ -24,11 +24,9 @@ final class ContentCleaner {
     private static final Evaluator HEADERS = QueryParser.parse("h1, h2");
     /** Characters from which content reads as an article, with room for links that only point elsewhere. */
     private static final int ARTICLE_LENGTH = 500;
-    private static final Set<String> LEAF_BLOCKS = Set.of("p", "div", "span", "time", "section");
-    private static final Pattern DATE = Pattern.compile("\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? "
-            + "\\d{1,2},? \\d{4}\\b|\\b\\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{4}\\b"
-            + "|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Length from which a div of text reads as a paragraph rather than a label, a kicker or a button. */
+    private static final int TEXT_DIV_LENGTH = 100;
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator CODE = QueryParser.parse("code, pre");
     private static final Evaluator TABLE = QueryParser.parse("table");
@@ -52,6 +50,9 @@ final class ContentCleaner {
         for (Element element : content.select(ALWAYS)) {
             remove(element, content, stats);
         }
+        if (weighClasses) {
+            Furniture.removeNamedCaptions(content, stats);
+        }
         Set<String> titleWords = words(content.ownerDocument() == null ? "" : content.ownerDocument().title());
         for (Element header : content.select(HEADERS)) {
             if ((weighClasses && stats.weight(header) < 0) || repeats(titleWords, header.text())) {
@@ -61,7 +62,7 @@ final class ContentCleaner {
         if (!conditionally) {
             return;
         }
-        removeLeadingDatelines(content, stats);
+        Furniture.removeLeadingDatelines(content, stats);
         // On a short page, a lone link may be the point of it (a note pointing to the next one): article length only
         boolean article = content.text().length() >= ARTICLE_LENGTH;
         for (Element block : article ? content.select(PromoBlocks.candidates()) : List.<Element>of()) {
@@ -70,29 +71,15 @@ final class ContentCleaner {
             }
         }
         Map<Element, Boolean> dataTables = new IdentityHashMap<>();
+        // A block holding most of the content is the content, whatever its name ("widget-container" around a
+        // page builder's article): the scores chose it, and cleaning only removes what is around the article
+        int majority = content.text().length() / 2;
         List<Element> blocks = content.select(CONDITIONAL);
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Element block = blocks.get(i);
-            if (block != content && block.parent() != null && isBoilerplate(block, stats, weighClasses, dataTables)) {
+            if (block != content && block.parent() != null && stats.of(block).text <= majority
+                    && isBoilerplate(block, stats, weighClasses, dataTables)) {
                 remove(block, content, stats);
-            }
-        }
-    }
-
-    /**
-     * Removes the short lines with a date that stand before the article's first real paragraph: datelines and
-     * "Updated …" stamps, which are the document's metadata rather than its text.
-     */
-    private static void removeLeadingDatelines(Element content, ContentStats stats) {
-        for (Element element : content.getAllElements()) {
-            MarshalDeadline.checkCurrent();
-            ElementStats s = stats.of(element);
-            if (element.nameIs("p") && s.text >= 100) {
-                return;
-            }
-            if (element != content && s.text > 0 && s.text < 80 && element.parent() != null
-                    && LEAF_BLOCKS.contains(element.normalName()) && DATE.matcher(element.text()).find()) {
-                remove(element, content, stats);
             }
         }
     }
@@ -126,7 +113,7 @@ final class ContentCleaner {
         return words;
     }
 
-    private static void remove(Element element, Element content, ContentStats stats) {
+    static void remove(Element element, Element content, ContentStats stats) {
         stats.removed(element, content);
         element.remove();
     }
@@ -160,12 +147,29 @@ final class ContentCleaner {
                 || (!list && weight < 25 && linkDensity > 0.2)
                 || (weight >= 25 && linkDensity > 0.5)
                 || (s.embeds == 1 && s.text < 75) || s.embeds > 1
-                || (s.images == 0 && s.textishText == 0 && s.text > 0);
+                || (s.images == 0 && s.textishText == 0 && s.text > 0 && !isTextDiv(block, stats));
         if (list && remove && block.children().stream().allMatch(item -> item.childrenSize() <= 1)
                 && s.images == s.listItems) {
             return false; // a simple list of images, one per item, is a gallery
         }
         return remove;
+    }
+
+    /**
+     * Whether the block is a div of text, without blocks in it: a paragraph written as a div, whose own text is the
+     * article's rather than loose decoration between blocks (Readability.js turns such divs into paragraphs). A div
+     * named as an image's caption or credit is not: its text is about the picture.
+     */
+    private static boolean isTextDiv(Element block, ContentStats stats) {
+        if (!block.nameIs("div") || stats.of(block).text < TEXT_DIV_LENGTH || ClassNames.namesCaption(block)) {
+            return false;
+        }
+        for (Element child : block.children()) {
+            if (!stats.of(child).inline) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean insideCode(Element element) {

@@ -26,6 +26,8 @@ final class ContentExtractor {
      * right, and trusting names less only adds its buttons and captions back.
      */
     private static final double GAIN = 2;
+    /** Text from which a strict result is a short article rather than leftovers of one: a paragraph or two. */
+    private static final int SHORT_ARTICLE_LENGTH = 200;
 
     /** How far names are trusted in one attempt. */
     private record Trust(boolean skipBoilerplate, boolean weighClasses, boolean cleanConditionally) {
@@ -58,7 +60,8 @@ final class ContentExtractor {
         }
         Element pristine = body.ownerDocument() == null ? body.clone() : body.ownerDocument().clone().body();
         Element best = clean(body, parts, stats, first);
-        int bestLength = best.text().length();
+        String strictText = best.text();
+        int bestLength = strictText.length();
         for (Trust trust : RETRIES) {
             if (bestLength >= ARTICLE_LENGTH) {
                 break;
@@ -66,13 +69,23 @@ final class ContentExtractor {
             Element copy = trust == RETRIES.get(RETRIES.size() - 1) ? pristine : copyOf(pristine);
             Element content = attempt(copy, trust,
                     ContentStats.of(copy, trust.skipBoilerplate(), trust.weighClasses()));
-            int length = content.text().length();
-            if (length > bestLength * GAIN) {
+            String text = content.text();
+            int length = text.length();
+            if (length > bestLength * GAIN && !onlyAddsTo(strictText, text)) {
                 best = content;
                 bestLength = length;
             }
         }
         return best;
+    }
+
+    /**
+     * Whether a retry's text holds the whole of a real (if short) strict result: it found the same article and
+     * only added around it what the names marked as boilerplate (its comments, its sidebar), so the names were
+     * right and the short article stands.
+     */
+    private static boolean onlyAddsTo(String strictText, String retryText) {
+        return strictText.length() >= SHORT_ARTICLE_LENGTH && retryText.contains(strictText);
     }
 
     private static Element copyOf(Element body) {

@@ -33,8 +33,12 @@ final class ImageReader {
 
     /**
      * The figure's image with its caption, or null when the figure is not one image with a caption: one without
-     * a usable image (a code listing, say) or with more text than its caption, which is walked as content.
+     * a usable image (a code listing, say) or with more text than its caption, which is walked as content. A few
+     * characters besides the caption (a gallery's "6", an "Enlarge" button) do not make it a text figure.
      */
+    /** Text a figure may hold besides its caption and still be one image: a counter or a button's label. */
+    private static final int FIGURE_LABEL_LENGTH = 20;
+
     static Block.Image figure(Element figure) {
         var images = figure.select("img");
         if (images.size() != 1) {
@@ -42,7 +46,7 @@ final class ImageReader {
         }
         Element caption = figure.selectFirst("figcaption");
         String captionText = caption == null ? "" : InlineCollector.collapse(caption.text());
-        if (InlineCollector.collapse(figure.text()).length() > captionText.length()) {
+        if (InlineCollector.collapse(figure.text()).length() > captionText.length() + FIGURE_LABEL_LENGTH) {
             return null;
         }
         return image(images.first(), captionText);

@@ -19,6 +19,8 @@ final class MainContent {
     private static final int TOP_CANDIDATES = 5;
     private static final Evaluator ARTICLES = QueryParser.parse("article:not(article article)");
     private static final int MIN_SHARED_CANDIDATES = 3;
+    private static final Evaluator ALL_ARTICLES = QueryParser.parse("article");
+    private static final Evaluator NESTED_ARTICLE = QueryParser.parse("article article");
     private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
 
     private MainContent() {
@@ -43,6 +45,10 @@ final class MainContent {
         }
         Element top = sharedAncestor(ranked, body, stats);
         top = betterScoringAncestor(top, body, stats);
+        Element standalone = standaloneArticleBeside(top, body, stats);
+        if (standalone != null) {
+            top = standalone;
+        }
         for (Element parent = top.parent(); parent != null && parent != body && parent.childrenSize() == 1;
                 parent = parent.parent()) {
             top = parent;
@@ -105,6 +111,9 @@ final class MainContent {
 
     private static boolean belongs(Element sibling, Element top, double topScore, double threshold,
                                    ContentStats stats) {
+        if (top.nameIs("article") && sibling.select(ALL_ARTICLES).size() >= 2) {
+            return false; // an article's neighbour holding articles is its box of teasers, not more of it
+        }
         double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
         if (stats.isCandidate(sibling) && stats.score(sibling) + bonus >= threshold) {
             return true;
@@ -135,6 +144,29 @@ final class MainContent {
         }
         return largest != null && stats.of(largest).text >= 500 && stats.of(largest).text * 3L >= total * 2
                 ? largest : null;
+    }
+
+    /**
+     * When the chosen block is a box of teasers (it holds two or more {@code article}s) and the page has exactly one
+     * article of its own length outside it, that article is the content: a post followed by its "more posts" box.
+     * A listing page has no such article beside its teasers.
+     */
+    private static Element standaloneArticleBeside(Element top, Element body, ContentStats stats) {
+        if (top.select(ALL_ARTICLES).size() < 2) {
+            return null;
+        }
+        Element found = null;
+        for (Element article : body.select(ALL_ARTICLES)) {
+            if (article == top || isAncestor(article, top) || isAncestor(top, article)
+                    || stats.of(article).text < 500 || article.selectFirst(NESTED_ARTICLE) != null) {
+                continue;
+            }
+            if (found != null) {
+                return null;
+            }
+            found = article;
+        }
+        return found;
     }
 
     private static boolean isAncestor(Element ancestor, Element element) {

@@ -17,6 +17,14 @@ final class PromoBlocks {
     /** Longer than this, a paragraph made of one link is likely a sentence that happens to be linked. */
     private static final int MAX_LINK_PARAGRAPH = 120;
     private static final double LINK_ONLY = 0.9;
+    /**
+     * A short paragraph mostly of one link is a promo when the rest is a shouted label ("READ MORE: " before a
+     * headline): prose links a word or two, not most of its text, and a "Pro tip: " or a "[Source]" tag is the
+     * author's.
+     */
+    private static final double MOSTLY_LINK = 0.75;
+    private static final int LABEL_LENGTH = 20;
+    private static final Pattern SHOUTED_LABEL = Pattern.compile("[\\p{Lu}\\p{N}][\\p{Lu}\\p{N} '’!-]+:?");
     private static final Pattern AD_LABEL = Pattern.compile(
             "ad|ads|advert|advertising|advertisement|sponsored|publicité|werbung|anzeige|anuncio|广告|реклама",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -31,9 +39,18 @@ final class PromoBlocks {
             return true;
         }
         if (block.nameIs("p")) {
-            return s.text > 0 && s.text <= MAX_LINK_PARAGRAPH && s.linkDensity() >= LINK_ONLY;
+            return s.text > 0 && s.text <= MAX_LINK_PARAGRAPH && (s.linkDensity() >= LINK_ONLY
+                    || (s.linkDensity() >= MOSTLY_LINK && s.text - s.linkText <= LABEL_LENGTH && hasShoutedLabel(block)));
         }
         return (block.nameIs("ul") || block.nameIs("ol")) && isLinkList(block, stats);
+    }
+
+    /** Whether the paragraph's text outside its links is an upper-case label, as in "SEE MORE: ". */
+    private static boolean hasShoutedLabel(Element paragraph) {
+        Element copy = paragraph.clone(); // a short paragraph: cheap
+        copy.select("a").remove();
+        String label = copy.text().strip();
+        return SHOUTED_LABEL.matcher(label).matches();
     }
 
     /** Whether the element's whole text is an ad label, such as "Advertisement". */

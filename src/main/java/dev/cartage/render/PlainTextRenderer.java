@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>Blocks are separated by one blank line; list items stand one per line after {@code - } or {@code 1. },
  * nested items indented under their parent's text; table rows are tab-separated; code is kept as it is; a quote's
- * lines start with {@code > }; an image shows only its caption. The extraction quality score reads this format,
- * so apart from those markers its words are exactly the blocks' {@link Block#plainText()} words.
+ * lines start with {@code > }; images are left out, captions included (a caption is about the picture, not the
+ * article's text; the markdown and html formats show it). The extraction quality score reads this format, so apart
+ * from those markers its words are exactly the blocks' {@link Block#plainText()} words.
  */
 final class PlainTextRenderer {
 
@@ -55,8 +56,8 @@ final class PlainTextRenderer {
             return blocks(quote.blocks()).lines().map(line -> line.isEmpty() ? ">" : "> " + line)
                     .collect(java.util.stream.Collectors.joining("\n"));
         }
-        if (block instanceof Block.Image image) {
-            return line(image.caption());
+        if (block instanceof Block.Image) {
+            return "";
         }
         return block.plainText(); // a table: rows on lines, cells tab-separated
     }

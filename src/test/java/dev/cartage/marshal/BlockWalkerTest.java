@@ -103,4 +103,15 @@ class BlockWalkerTest {
                 new Block.Image("https://example.org/post/b.jpg", "", "Figure 2: the cart"),
                 new Block.Paragraph(List.of(new Inline.Text("Text with an icon inside stays text."))));
     }
+
+    @Test
+    void aFigureWithACounterBesideItsCaptionIsStillOneImageButAFigureOfTextIsWalked() {
+        org.jsoup.nodes.Element root = Jsoup.parse("<div><figure><img src='/a.png' alt=''><span>6</span>"
+                + "<figcaption>The harbour at dawn</figcaption></figure>"
+                + "<figure><img src='/b.png' alt=''><p>A quotation set as a figure, with text of its own to read.</p>"
+                + "<figcaption>The author</figcaption></figure></div>", "https://example.org/").body();
+
+        assertThat(BlockWalker.walk(root)).startsWith(new Block.Image("https://example.org/a.png", "", "The harbour at dawn"))
+                .contains(paragraph("A quotation set as a figure, with text of its own to read."));
+    }
 }

@@ -105,6 +105,64 @@ class ContentExtractorTest {
     }
 
     @Test
+    void aWrapperNamedLikeAWidgetThatHoldsMostOfTheContentIsKeptButASmallWidgetInsideItGoes() {
+        String text = text("<div class=entry-content><div class=widget-container>" + BODY + BODY
+                + "<div class=widget-box><p>Follow us everywhere for more of the same.</p></div></div></div>");
+
+        assertThat(text).contains(LONG).doesNotContain("Follow us");
+    }
+
+    @Test
+    void paragraphsWrittenAsDivsOfTextAreKeptButCaptionDivsAndShortLabelsGo() {
+        String paragraph = "<div class=body-paragraph>" + LONG + "</div>";
+        String text = text("<div class=story>" + paragraph.repeat(4) + "<div class=caption-full>The minister, left, "
+                + "and her deputy arrive at the meeting in the capital on Tuesday, Nov. 19, 2019.</div>"
+                + "<div class=kicker>STREAM NOW</div>" + paragraph.repeat(4) + "</div>");
+
+        assertThat(text).contains(LONG).doesNotContain("The minister", "STREAM NOW");
+    }
+
+    @Test
+    void aShortArticleIsNotTradedForARetryThatOnlyAddsItsComments() {
+        String comment = "<p>A reader's comment, long enough to be a paragraph of its own, and it goes on.</p>";
+        String text = text("<main><article><p>" + LONG + "</p><p>" + LONG + "</p></article>"
+                + "<div class=comments-area><h2>Comments</h2>" + comment.repeat(5) + "</div></main>");
+
+        assertThat(text).contains(LONG).doesNotContain("reader's comment");
+    }
+
+    @Test
+    void captionsAndCreditsNamedAsSuchAreLeftOutButFigureCaptionsAndStateClassesAreNot() {
+        Document document = marshal("<div class=story>" + BODY + "<div class=photo><p><img src=/a.jpg></p>"
+                + "<span class=newsCaption>The harbour at dawn <span class=caption>(Image: AGENCY)</span></span></div>"
+                + "<figure><img src=/b.jpg><figcaption>The quay at noon<span class=credit>Credit: AGENCY</span>"
+                + "</figcaption></figure><div class=without-caption><p>" + LONG + " Kept.</p></div>" + BODY + "</div>");
+
+        assertThat(text(document)).contains(LONG + " Kept.").doesNotContain("harbour", "AGENCY");
+        assertThat(document.blocks()).anyMatch(block -> block instanceof Block.Image image
+                && image.caption().startsWith("The quay at noon"));
+    }
+
+    @Test
+    void aShoutedLabelBeforeAHeadlineLinkIsAPromoButAnAuthorsTipIsNot() {
+        String text = text("<div class=story>" + BODY + "<p><strong>SEE MORE: <a href=/x>Another story from the "
+                + "same desk, told at length</a></strong></p><p>Pro tip: <a href=/meals>get more meal ideas here!</a>"
+                + "</p>" + BODY + "</div>");
+
+        assertThat(text).doesNotContain("SEE MORE", "Another story").contains("Pro tip: get more meal ideas here!");
+    }
+
+    @Test
+    void aPostIsNotJoinedByTheBoxOfTeaserArticlesBesideIt() {
+        String teaser = "<article><h2>Story</h2><p>" + LONG + " A teaser of another post.</p><p>" + LONG + "</p></article>";
+        String text = text("<div class=columns><article class=post><p>" + LONG + " The post itself.</p><p>" + LONG
+                + "</p><p>" + LONG + "</p><p>" + LONG + "</p></article><article class=more>" + teaser.repeat(6)
+                + "</article></div>");
+
+        assertThat(text).contains("The post itself.").doesNotContain("A teaser of another post.");
+    }
+
+    @Test
     void aListingPageKeepsAllItsTeasers() {
         String teaser = "<article><h2>Story</h2><p>" + LONG + "</p></article>";
         String text = text("<div class=list>" + teaser.replace("Story", "First") + teaser.replace("Story", "Second")

@@ -50,7 +50,7 @@ class PlainTextRendererTest {
                         new Block.ListItem(List.of(new Inline.Strong("pears")), List.of()))),
                 new Block.CodeBlock("java", "if (a) {\n    b();\n}\n"),
                 new Block.Table(List.of("name", "size"), List.of(List.of("a", "1"), List.of("b", "2"))),
-                new Block.Image("https://x.org/i.png", "alt text is not shown", "The caption"),
+                new Block.Image("https://x.org/i.png", "alt text is not shown", "The caption is not shown either"),
                 new Block.Image("https://x.org/j.png", "an uncaptioned image", ""),
                 new Block.Quote(List.of(new Block.Paragraph(List.of(new Inline.Text("Quoted."))),
                         new Block.Paragraph(List.of(new Inline.Text("Twice.")))))));
@@ -77,8 +77,6 @@ class PlainTextRendererTest {
                 name\tsize
                 a\t1
                 b\t2
-
-                The caption
 
                 > Quoted.
                 >
