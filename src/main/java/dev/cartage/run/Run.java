@@ -77,22 +77,37 @@ final class Run {
         total = items;
     }
 
-    void finish(State end, String reason) {
-        if (state == State.RUNNING) {
-            error = reason;
-            finishedAt = Instant.now();
-            state = end;
-            outcomes.close();
+    /**
+     * Ends the run once: the first end wins (a run that completes while it is being cancelled stays completed).
+     *
+     * @return whether this call ended the run
+     */
+    synchronized boolean finish(State end, String reason) {
+        if (state != State.RUNNING) {
+            return false;
         }
+        error = reason;
+        finishedAt = Instant.now();
+        state = end;
+        outcomes.close();
+        return true;
     }
 
-    /** Stops the run's work; its status becomes cancelled. */
-    void cancel() {
+    /**
+     * Stops the run's work — cancelling the pipeline cancels every stage's in-flight items, fetches included —
+     * and then marks it cancelled; the outcomes delivered so far stand.
+     *
+     * @return false when the run had already ended (completed, failed or cancelled) before this call stopped it
+     */
+    boolean cancel() {
+        if (!running()) {
+            return false;
+        }
         Disposable current = subscription;
         if (current != null) {
             current.dispose();
         }
-        finish(State.CANCELLED, null);
+        return finish(State.CANCELLED, null);
     }
 
     RunStatus status() {

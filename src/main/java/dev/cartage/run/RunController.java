@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,11 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cartage.deliver.Outcome;
+import dev.cartage.web.ConflictException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** The run API (API.md, "Endpoints"): start runs, list them, read one, and read its outcomes live. */
+/** The run API (API.md, "Endpoints"): start runs, list them, read one, cancel one, and read its outcomes live. */
 @RestController
 @RequestMapping("/api/runs")
 class RunController {
@@ -47,6 +49,19 @@ class RunController {
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<RunStatus> get(@PathVariable String id) {
         return Mono.fromSupplier(() -> runs.find(id).status());
+    }
+
+    /** Cancels a running run (API.md): 202 with its status, now cancelled; 409 when it had already ended. */
+    @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<RunStatus>> cancel(@PathVariable String id) {
+        return Mono.fromSupplier(() -> {
+            Run run = runs.find(id);
+            if (!run.cancel()) {
+                throw new ConflictException("run '" + id + "' has already ended (" + run.status().status()
+                        + "); only a running run can be cancelled");
+            }
+            return ResponseEntity.accepted().body(run.status());
+        });
     }
 
     @GetMapping(path = "/{id}/results", produces = MediaType.APPLICATION_NDJSON_VALUE)

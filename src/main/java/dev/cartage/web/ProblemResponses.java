@@ -54,6 +54,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of()));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    Mono<ResponseEntity<ProblemDetail>> conflict(ConflictException e) {
+        return Mono.just(problem(HttpStatus.CONFLICT, e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler({DataBufferLimitException.class, ContentTooLargeException.class})
     Mono<ResponseEntity<ProblemDetail>> tooLarge(Exception e) {
         return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,
