@@ -69,6 +69,12 @@ class RunController {
         return Flux.defer(() -> runs.find(id).outcomes().follow());
     }
 
+    /** The run's live events (API.md): {@code stages}, {@code outcome}, heartbeats, and a last {@code done}. */
+    @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<Object>> events(@PathVariable String id) {
+        return Flux.defer(() -> RunEvents.of(runs.find(id)));
+    }
+
     @GetMapping(path = "/{id}/results", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Outcome>> resultEvents(@PathVariable String id) {
         return results(id).map(outcome -> ServerSentEvent.builder(outcome)
