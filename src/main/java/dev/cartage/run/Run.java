@@ -44,6 +44,11 @@ final class Run {
         return id;
     }
 
+    /** When the run ended, or null while it runs. */
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
     Instant createdAt() {
         return createdAt;
     }

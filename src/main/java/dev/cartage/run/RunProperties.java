@@ -1,5 +1,7 @@
 package dev.cartage.run;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -15,10 +17,19 @@ import org.springframework.validation.annotation.Validated;
  *                             forgotten (its id then answers 404). Running runs are never evicted. Default 200
  * @param maxContentPerRun     content kept per run with {@code deliver.to=store}, in characters; outcomes past it
  *                             keep their record but not their content. Default 64MB
+ * @param ttl                  how long a finished run is remembered after it ended; then it is forgotten (404).
+ *                             Running runs are never forgotten. Default 1h
  */
 @Validated
 @ConfigurationProperties("cartage.runs")
 public record RunProperties(
         @DefaultValue("200") @Min(1) int maxRuns,
-        @DefaultValue("64MB") @NotNull DataSize maxContentPerRun) {
+        @DefaultValue("64MB") @NotNull DataSize maxContentPerRun,
+        @DefaultValue("1h") @NotNull Duration ttl) {
+
+    public RunProperties {
+        if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
+            throw new IllegalArgumentException("cartage.runs.ttl must be positive, was " + ttl);
+        }
+    }
 }

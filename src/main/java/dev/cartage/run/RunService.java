@@ -72,7 +72,7 @@ class RunService {
 
     Run find(String id) {
         return registry.find(id).orElseThrow(() -> new NotFoundException(
-                "no run with id '" + id + "': it never existed or was forgotten (cartage.runs.max-runs)"));
+                "no run with id '" + id + "': it never existed or was forgotten (a finished run is kept for cartage.runs.ttl, and at most cartage.runs.max-runs are kept)"));
     }
 
     List<Run> runs() {
