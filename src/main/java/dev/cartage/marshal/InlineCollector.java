@@ -39,7 +39,7 @@ final class InlineCollector {
 
     /** Collapses whitespace runs to single spaces and trims; null becomes the empty string. */
     static String collapse(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
+        return InlineRun.collapse(text);
     }
 
     private void add(Node node) {

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns the inline nodes of one CommonMark paragraph, heading, list item or cell into flat {@link Inline}s, with
@@ -29,7 +28,6 @@ final class MarkdownInlines {
 
     /** Inline nesting followed at most; deeper content still counts, as plain text. */
     private static final int MAX_DEPTH = 32;
-    private static final Pattern WHITESPACE = InlineRun.WHITESPACE;
 
     private final String baseUrl;
     private final MarshalDeadline deadline;
@@ -75,7 +73,7 @@ final class MarkdownInlines {
     }
 
     static String collapse(String text) {
-        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+        return InlineRun.collapse(text);
     }
 
     private static String literal(Node node) {

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import dev.cartage.marshal.HtmlMarshaller;
@@ -78,7 +75,7 @@ final class ExtractionBench {
         if (Boolean.parseBoolean(System.getProperty("extract.timing", "true"))) {
             long[] cpuNanos = new long[1];
             long[] nanos = timeEachPage(marshaller, pages, cpuNanos);
-            double parallelRate = parallelPagesPerSecond(marshaller, pages, threads);
+            double parallelRate = PagePasses.pagesPerSecond(pages, page -> text(marshaller, page), threads, TIMED_PASSES);
             table.row(LittleBench.f3(result.precision()), LittleBench.f3(result.recall()), LittleBench.f3(result.f1()),
                     LittleBench.f2(nanos[nanos.length / 2] / 1e6), LittleBench.f2(nanos[(int) (nanos.length * 0.99)] / 1e6),
                     LittleBench.f2(cpuNanos[0] / 1e6 / nanos.length),
@@ -100,47 +97,11 @@ final class ExtractionBench {
      */
     private static long[] timeEachPage(HtmlMarshaller marshaller, List<Page> pages, long[] cpuNanos) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < WARM_UP_PASSES; i++) {
-            pages.forEach(page -> text(marshaller, page));
-        }
-        long[] nanos = new long[pages.size() * TIMED_PASSES];
-        int k = 0;
+        PagePasses.oneThread(pages, page -> text(marshaller, page), WARM_UP_PASSES, 0);
         long cpuStart = cpu.getCurrentThreadCpuTime();
-        for (int i = 0; i < TIMED_PASSES; i++) {
-            for (Page page : pages) {
-                long start = System.nanoTime();
-                text(marshaller, page);
-                nanos[k++] = System.nanoTime() - start;
-            }
-        }
+        long[] nanos = PagePasses.oneThread(pages, page -> text(marshaller, page), 0, TIMED_PASSES);
         cpuNanos[0] = cpu.getCurrentThreadCpuTime() - cpuStart;
-        Arrays.sort(nanos);
         return nanos;
-    }
-
-    private static double parallelPagesPerSecond(HtmlMarshaller marshaller, List<Page> pages, int threads)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> work = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                work.add(pool.submit(() -> {
-                    for (int i = 0; i < TIMED_PASSES; i++) {
-                        for (int j = offset; j < pages.size(); j += threads) {
-                            text(marshaller, pages.get(j));
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-            return pages.size() * (double) TIMED_PASSES / ((System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** The document's body as plain text, blocks separated by blank lines; a page that fails scores as empty. */

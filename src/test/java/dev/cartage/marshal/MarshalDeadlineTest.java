@@ -7,14 +7,14 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MarshalDeadlineTest {
 
     @Test
-    void checkReadsTheClockOnlyEveryFewCalls() throws InterruptedException {
-        MarshalDeadline deadline = MarshalDeadline.after(Duration.ofNanos(1));
-        Thread.sleep(1);
+    void checkReadsTheClockOnlyEveryFewCalls() {
+        MarshalDeadline deadline = spent();
 
         for (int i = 1; i < MarshalDeadline.CALLS_PER_CLOCK_READ; i++) {
             deadline.check();
@@ -37,9 +37,8 @@ class MarshalDeadlineTest {
     }
 
     @Test
-    void checkCurrentChecksTheDeadlineBoundToTheThreadUntilTheScopeCloses() throws InterruptedException {
-        MarshalDeadline spent = MarshalDeadline.after(Duration.ofNanos(1));
-        Thread.sleep(1);
+    void checkCurrentChecksTheDeadlineBoundToTheThreadUntilTheScopeCloses() {
+        MarshalDeadline spent = spent();
 
         assertThatCode(() -> callCurrent(MarshalDeadline.CALLS_PER_CLOCK_READ)).as("nothing bound").doesNotThrowAnyException();
         try (MarshalDeadline.Scope bound = spent.bind()) {
@@ -59,5 +58,20 @@ class MarshalDeadlineTest {
         for (int i = 0; i < times; i++) {
             MarshalDeadline.checkCurrent();
         }
+    }
+
+    /** A deadline whose 1 ns budget is over: waits (without sleeping a guessed time) until checkNow says so. */
+    private static MarshalDeadline spent() {
+        MarshalDeadline deadline = MarshalDeadline.after(Duration.ofNanos(1));
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> {
+                    try {
+                        deadline.checkNow(); // does not count as a check() call
+                        return false;
+                    } catch (MarshalException e) {
+                        return true;
+                    }
+                });
+        return deadline;
     }
 }
