@@ -12,7 +12,9 @@ public enum DeliverTarget {
     /** One POST per outcome to a URL. */
     WEBHOOK("webhook", false),
     /** Files under the configured output root. */
-    DIRECTORY("directory", false);
+    DIRECTORY("directory", false),
+    /** The HTTP response of {@code POST /api/pipeline}: the client reads the outcomes as they are delivered. */
+    RESPONSE("response", false);
 
     private final String wireName;
     private final boolean available;
@@ -29,6 +31,11 @@ public enum DeliverTarget {
     /** Whether this version of the service offers the target; the API refuses the others with 400. */
     public boolean available() {
         return available;
+    }
+
+    /** A target a run request may name in {@code deliver.to}; {@code response} is only /api/pipeline's own. */
+    public boolean requestable() {
+        return this != RESPONSE;
     }
 
     public static Optional<DeliverTarget> fromWireName(String name) {

@@ -58,6 +58,14 @@ public record Outcome(long seq, String source, String status, String format, Str
         return Math.round(nanos / 1_000.0) / 1_000.0;
     }
 
+    /**
+     * The record of an outcome whose content went elsewhere (a webhook, a directory, a streaming response): what
+     * the run keeps so that its results still list every item, without holding the content twice.
+     */
+    public Outcome withoutContent() {
+        return content == null ? this : new Outcome(seq, source, status, format, mediaType, title, null, error, timings);
+    }
+
     public boolean ok() {
         return "ok".equals(status);
     }

@@ -10,7 +10,7 @@ import reactor.core.publisher.Sinks;
 /**
  * The outcomes a run has delivered to the store, in delivery order, and a way to follow them live.
  *
- * <p>Bounded: it keeps at most {@code maxContentChars} characters of content in all; an outcome that would go
+ * <p>Bounded: it keeps at most {@code maxOutcomes} records and {@code maxContentChars} characters of content in all; an outcome that would go
  * over keeps its record but loses its content, marked in its {@code content} as elided, so a reader still sees one
  * outcome per item. Readers follow it with {@link #follow()}, which replays what is there and then waits for more
  * until the log is closed, asking for the next outcomes only when their subscriber asks.
@@ -20,19 +20,30 @@ public final class OutcomeLog {
     private static final int BATCH = 256;
 
     private final long maxContentChars;
+    private final int maxOutcomes;
+    private long omitted;
     private final List<Outcome> outcomes = new ArrayList<>();
     private long contentChars;
     private boolean closed;
     private Sinks.Empty<Void> changed = Sinks.empty();
 
-    public OutcomeLog(long maxContentChars) {
+    /**
+     * @param maxContentChars content kept in all, in characters
+     * @param maxOutcomes     records kept; later ones are counted in {@link #omitted()} and not kept
+     */
+    public OutcomeLog(long maxContentChars, int maxOutcomes) {
         this.maxContentChars = maxContentChars;
+        this.maxOutcomes = maxOutcomes;
     }
 
     /** Adds an outcome and wakes every follower. */
     public void append(Outcome outcome) {
         Sinks.Empty<Void> wake;
         synchronized (this) {
+            if (outcomes.size() >= maxOutcomes) {
+                omitted++;
+                return;
+            }
             outcomes.add(withinBudget(outcome));
             wake = changed;
             changed = Sinks.empty();
@@ -48,6 +59,11 @@ public final class OutcomeLog {
             wake = changed;
         }
         wake.tryEmitEmpty();
+    }
+
+    /** Outcomes not kept because the log already held its maximum. */
+    public synchronized long omitted() {
+        return omitted;
     }
 
     public synchronized int size() {

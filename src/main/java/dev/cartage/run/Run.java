@@ -3,6 +3,7 @@ package dev.cartage.run;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.cartage.deliver.Outcome;
 import dev.cartage.deliver.OutcomeLog;
 import dev.cartage.fetch.mirror.MirrorBoard;
 import dev.cartage.pipeline.Envelope;
@@ -15,6 +16,8 @@ import reactor.core.Disposable;
 final class Run {
 
     enum State { RUNNING, COMPLETED, CANCELLED, FAILED }
+
+    private static final int DELIVER_STAGE = 3;
 
     private final String id;
     private final Instant createdAt;
@@ -74,8 +77,20 @@ final class Run {
         this.subscription = subscription;
     }
 
-    void counted(Envelope<Rendered> outcome) {
-        (outcome.isFailed() ? failed : succeeded).incrementAndGet();
+    /**
+     * Counts an item that left the deliver stage and, when its content went elsewhere or its delivery failed, keeps
+     * its record: every item stays listed in the run's results, and a failed delivery is never lost.
+     *
+     * @return the item's outcome
+     */
+    Outcome record(Envelope<Rendered> item) {
+        (item.isFailed() ? failed : succeeded).incrementAndGet();
+        Outcome outcome = Outcome.of(item, plan.format().wireName(), item.timings().nanos(DELIVER_STAGE));
+        boolean deliveryFailed = item.isFailed() && "deliver".equals(item.failure().stage());
+        if (plan.deliver().keepsContentElsewhere() || deliveryFailed) {
+            outcomes.append(outcome.withoutContent());
+        }
+        return outcome;
     }
 
     void expanded(long items) {
@@ -117,7 +132,7 @@ final class Run {
 
     RunStatus status() {
         return new RunStatus(id, state.name().toLowerCase(java.util.Locale.ROOT), createdAt, finishedAt,
-                plan.format().wireName(), plan.ordered(), plan.deliver().wireName(),
+                plan.format().wireName(), plan.ordered(), plan.deliver().to().wireName(),
                 new RunStatus.Items(total, succeeded.get(), failed.get()), pipeline.snapshot(), mirrors.snapshot(), error);
     }
 }

@@ -2,7 +2,7 @@ package dev.cartage.run;
 
 import java.util.List;
 
-import dev.cartage.deliver.DeliverTarget;
+import dev.cartage.deliver.DeliverPlan;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.render.Format;
 import dev.cartage.source.SourceSpec;
@@ -17,7 +17,7 @@ import dev.cartage.source.SourceSpec;
  * @param deliver where the outcomes go
  */
 public record RunPlan(List<SourceSpec> sources, Format format, List<StageSettings> stages, boolean ordered,
-                      DeliverTarget deliver) {
+                      DeliverPlan deliver) {
 
     public static final List<String> STAGE_NAMES = List.of("fetch", "marshal", "render", "deliver");
 }

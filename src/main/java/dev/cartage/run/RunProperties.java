@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  *                             forgotten (its id then answers 404). Running runs are never evicted. Default 200
  * @param maxContentPerRun     content kept per run with {@code deliver.to=store}, in characters; outcomes past it
  *                             keep their record but not their content. Default 64MB
+ * @param maxOutcomesPerRun    outcome records kept per run (with their content for {@code store}, without for the
+ *                             other targets); records past it are not kept, while the run's counters go on counting
+ *                             every item. Default 100000
  * @param ttl                  how long a finished run is remembered after it ended; then it is forgotten (404).
  *                             Running runs are never forgotten. Default 1h
  */
@@ -25,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record RunProperties(
         @DefaultValue("200") @Min(1) int maxRuns,
         @DefaultValue("64MB") @NotNull DataSize maxContentPerRun,
+        @DefaultValue("100000") @Min(1) int maxOutcomesPerRun,
         @DefaultValue("1h") @NotNull Duration ttl) {
 
     public RunProperties {

@@ -7,7 +7,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.cartage.deliver.DeliverTarget;
+import dev.cartage.deliver.DeliverPlan;
+import dev.cartage.deliver.DeliverPlanReader;
 import dev.cartage.pipeline.Overflow;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.render.Format;
@@ -31,9 +32,11 @@ class RunRequestReader {
     private final SourceParser sources;
     private final StagesProperties defaults;
     private final RunLimits limits;
+    private final DeliverPlanReader destinations;
 
-    RunRequestReader(SourceParser sources, StagesProperties defaults, RunLimits limits) {
+    RunRequestReader(SourceParser sources, StagesProperties defaults, RunLimits limits, DeliverPlanReader destinations) {
         this.sources = sources;
+        this.destinations = destinations;
         this.defaults = defaults;
         this.limits = limits;
     }
@@ -48,7 +51,7 @@ class RunRequestReader {
         Format format = format(body.get("format"), errors);
         List<StageSettings> stages = stages(body.get("stages"), errors);
         boolean ordered = bool(body.get("ordered"), "ordered", errors);
-        DeliverTarget deliver = deliver(body.get("deliver"), errors);
+        DeliverPlan deliver = destinations.read(body.get("deliver"), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -179,26 +182,6 @@ class RunRequestReader {
             return false;
         }
         return node.booleanValue();
-    }
-
-    private static DeliverTarget deliver(JsonNode node, List<FieldError> errors) {
-        if (node == null || node.isNull()) {
-            return DeliverTarget.STORE;
-        }
-        JsonNode to = node.isObject() ? node.get("to") : null;
-        if (to == null || !to.isString()) {
-            errors.add(new FieldError("deliver.to", "deliver must be an object such as {\"to\": \"store\"}"));
-            return DeliverTarget.STORE;
-        }
-        DeliverTarget target = DeliverTarget.fromWireName(to.stringValue()).orElse(null);
-        if (target == null) {
-            errors.add(new FieldError("deliver.to", "unknown target '" + to.stringValue() + "'; one of store, discard, webhook, directory"));
-            return DeliverTarget.STORE;
-        }
-        if (!target.available()) {
-            errors.add(new FieldError("deliver.to", "'" + target.wireName() + "' delivery is not offered yet by this version; use store or discard"));
-        }
-        return target;
     }
 
     private static void unknownFields(JsonNode node, Set<String> known, String prefix, List<FieldError> errors) {

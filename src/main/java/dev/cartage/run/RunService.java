@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import dev.cartage.deliver.DeliverTarget;
 import dev.cartage.deliver.Outcome;
 import dev.cartage.deliver.OutcomeLog;
+import dev.cartage.deliver.OutcomeSink;
+import dev.cartage.deliver.OutcomeSinks;
 import dev.cartage.fetch.mirror.MirrorBoard;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
@@ -36,8 +38,11 @@ class RunService {
     private final SourceExpander expander;
     private final RunRegistry registry;
     private final RunProperties properties;
+    private final OutcomeSinks sinks;
 
-    RunService(CartageStages stages, SourceExpander expander, RunRegistry registry, RunProperties properties) {
+    RunService(CartageStages stages, SourceExpander expander, RunRegistry registry, RunProperties properties,
+               OutcomeSinks sinks) {
+        this.sinks = sinks;
         this.stages = stages;
         this.expander = expander;
         this.registry = registry;
@@ -46,22 +51,27 @@ class RunService {
 
     /** Accepts the run and starts it in the background. */
     Run start(RunPlan plan) {
-        OutcomeLog outcomes = new OutcomeLog(properties.maxContentPerRun().toBytes());
-        String format = plan.format().wireName();
+        String id = newId();
+        OutcomeLog outcomes = newLog();
+        OutcomeSink sink = sinks.open(id, plan.deliver(), outcomes);
         MirrorBoard mirrors = stages.mirrorBoard();
         Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.format(), plan.ordered(), mirrors,
-                sink(plan, outcomes, format));
-        Run run = new Run(newId(), Instant.now(), plan, pipeline, mirrors, outcomes);
+                delivering(sink, plan.format().wireName()));
+        Run run = new Run(id, Instant.now(), plan, pipeline, mirrors, outcomes);
         registry.add(run);
         // the edge of a background run: the one place that subscribes, and keeps the handle to cancel it
         run.attach(outcomesOf(run).subscribe(
-                run::counted,
+                run::record,
                 error -> {
                     log.warn("run {} failed", run.id(), error);
                     run.finish(Run.State.FAILED, error.getMessage());
                 },
                 () -> run.finish(Run.State.COMPLETED, null)));
         return run;
+    }
+
+    private OutcomeLog newLog() {
+        return new OutcomeLog(properties.maxContentPerRun().toBytes(), properties.maxOutcomesPerRun());
     }
 
     /** A random run id. Not SecureRandom: its first use may block reading entropy, and this runs on an event loop. */
@@ -87,14 +97,8 @@ class RunService {
         return run.pipeline().run(sources);
     }
 
-    private static java.util.function.Function<Envelope<Rendered>, Mono<Void>> sink(RunPlan plan, OutcomeLog outcomes,
-                                                                                   String format) {
-        if (plan.deliver() == DeliverTarget.DISCARD) {
-            return item -> Mono.empty();
-        }
-        return item -> Mono.fromRunnable(() -> {
-            long start = System.nanoTime();
-            outcomes.append(Outcome.of(item, format, System.nanoTime() - start));
-        });
+    /** The deliver stage's work: the item as an Outcome, handed to the run's sink. */
+    private static Function<Envelope<Rendered>, Mono<Void>> delivering(OutcomeSink sink, String format) {
+        return item -> Mono.defer(() -> sink.deliver(Outcome.of(item, format, 0)));
     }
 }
