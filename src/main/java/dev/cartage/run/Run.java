@@ -125,9 +125,11 @@ final class Run {
         }
         Disposable current = subscription;
         if (current != null) {
+            // a streamed run ends itself as cancelled while its outcomes stop; a background run ends here
             current.dispose();
         }
-        return finish(State.CANCELLED, null);
+        finish(State.CANCELLED, null);
+        return state == State.CANCELLED;
     }
 
     RunStatus status() {

@@ -29,6 +29,8 @@ import dev.cartage.source.SourceLimits;
  * @param maxMirrors        the most {@code mirrors} one url object may list besides its {@code url}. Default 16
  * @param maxSitemapDepth   levels of sitemap indexes followed below the sitemap a request names; 0 follows no
  *                          index at all. A sitemap deeper down fails as one item. Default 3
+ * @param maxLineSize       the longest line of an NDJSON body on {@code /api/pipeline}; a longer line ends the
+ *                          body there and is reported as one failed item. Default 4MB
  * @param expansionTimeout  how long fetching one sitemap or feed document may take before it fails as one item
  *                          with {@code timeout}. Default 30s
  */
@@ -44,7 +46,8 @@ public record RunLimits(
         @DefaultValue("2MB") @NotNull DataSize maxInlineSize,
         @DefaultValue("16") @Min(1) @Max(1024) int maxMirrors,
         @DefaultValue("3") @Min(0) @Max(10) int maxSitemapDepth,
-        @DefaultValue("30s") @NotNull Duration expansionTimeout) {
+        @DefaultValue("30s") @NotNull Duration expansionTimeout,
+        @DefaultValue("4MB") @NotNull DataSize maxLineSize) {
 
     /** The limits the source package checks entries and expands them against. */
     public SourceLimits sources() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -24,6 +25,7 @@ import dev.cartage.source.SourceItem;
 import dev.cartage.web.NotFoundException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Starts background runs and keeps track of them. This is the edge that subscribes to a run's pipeline: nothing
@@ -68,6 +70,46 @@ class RunService {
                 },
                 () -> run.finish(Run.State.COMPLETED, null)));
         return run;
+    }
+
+    /**
+     * A run tied to its caller ({@code POST /api/pipeline}): the returned outcomes are the run's edge, so whoever
+     * subscribes drives it — its demand is the pipeline's demand, and cancelling (a client that disconnects)
+     * cancels the run. The run is listed from the moment the outcomes are subscribed to; a DELETE ends the
+     * outcomes there, and the run is then {@code cancelled}.
+     */
+    StreamedRun stream(RunPlan plan, Flux<Envelope<SourceItem>> sources) {
+        MirrorBoard mirrors = stages.mirrorBoard();
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.format(), plan.ordered(), mirrors,
+                // the response is the sink: an item is delivered once it leaves for the response stream
+                item -> Mono.empty());
+        Run run = new Run(newId(), Instant.now(), plan, pipeline, mirrors, newLog());
+        Sinks.Empty<Void> stop = Sinks.empty();
+        AtomicBoolean stopped = new AtomicBoolean();
+        run.attach(() -> {
+            stopped.set(true);
+            stop.tryEmitEmpty();
+        });
+        AtomicLong items = new AtomicLong();
+        Flux<Outcome> outcomes = Flux.defer(() -> {
+                    registry.add(run);
+                    return pipeline.run(sources
+                            .doOnNext(item -> items.incrementAndGet())
+                            .doOnComplete(() -> run.expanded(items.get())));
+                })
+                .takeUntilOther(stop.asMono())
+                .map(run::record)
+                .doOnComplete(() -> run.finish(stopped.get() ? Run.State.CANCELLED : Run.State.COMPLETED, null))
+                .doOnCancel(() -> run.finish(Run.State.CANCELLED, "the client disconnected"))
+                .doOnError(error -> {
+                    log.warn("streamed run {} failed", run.id(), error);
+                    run.finish(Run.State.FAILED, error.getMessage());
+                });
+        return new StreamedRun(run.id(), outcomes);
+    }
+
+    /** A streamed run's id (for {@code X-Run-Id}) and its outcomes, which run it when subscribed to. */
+    record StreamedRun(String id, Flux<Outcome> outcomes) {
     }
 
     private OutcomeLog newLog() {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.cartage.pile.PileOrigin;
 import dev.cartage.pipeline.Envelope;
+import dev.cartage.pipeline.FailureType;
 import reactor.core.publisher.Flux;
 
 /**
@@ -39,6 +40,23 @@ public class SourceExpander {
             AtomicLong seq = new AtomicLong();
             return Flux.range(0, sources.size())
                     .concatMap(i -> expand(sources.get(i), i), 1)
+                    .map(item -> item.toEnvelope(seq.getAndIncrement()));
+        });
+    }
+
+    /**
+     * The items of a streamed source list, numbered from 0 in arrival order; each line is expanded once it has
+     * arrived and the previous line's items have been taken, so a slow pipeline slows the reading of the body.
+     * A refused line is one failed item of type {@code invalid-url} naming the line.
+     */
+    public Flux<Envelope<SourceItem>> expandStream(Flux<StreamedSource> lines) {
+        return Flux.defer(() -> {
+            AtomicLong seq = new AtomicLong();
+            return lines
+                    .concatMap(line -> line.spec() == null
+                            ? Flux.just(Expanded.failed(line.text(), FailureType.INVALID_URL,
+                                    "line " + line.line() + ": " + line.problem()))
+                            : expand(line.spec(), (int) Math.min(Integer.MAX_VALUE, line.line() - 1)), 1)
                     .map(item -> item.toEnvelope(seq.getAndIncrement()));
         });
     }

@@ -1,0 +1,87 @@
+package dev.cartage.run;
+
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.cartage.source.SourceExpander;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/pipeline} (API.md): a run tied to the request, whose response stream is its sink. Outcomes are
+ * written as NDJSON lines, or as SSE {@code outcome} events for {@code Accept: text/event-stream}, as they are
+ * delivered; the response is only written as fast as the client reads it, and that slows the whole pipeline down
+ * to the sources. The run's id is in {@code X-Run-Id}, and the run is listed by {@code GET /api/runs}.
+ */
+@RestController
+class PipelineController {
+
+    static final String RUN_ID_HEADER = "X-Run-Id";
+    private static final String PATH = "/api/pipeline";
+
+    private final RunService runs;
+    private final PipelineRequestReader requests;
+    private final NdjsonSources lines;
+    private final SourceExpander expander;
+
+    PipelineController(RunService runs, PipelineRequestReader requests, NdjsonSources lines, SourceExpander expander) {
+        this.runs = runs;
+        this.requests = requests;
+        this.lines = lines;
+        this.expander = expander;
+    }
+
+    /** A JSON run request; its outcomes stream back. */
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
+    Mono<ResponseEntity<Flux<?>>> runRequest(@RequestBody JsonNode body, ServerWebExchange exchange) {
+        return Mono.fromSupplier(() -> {
+            RunPlan plan = requests.readBody(body, exchange.getRequest().getQueryParams());
+            return answer(runs.stream(plan, expander.expand(plan.sources())), exchange);
+        });
+    }
+
+    /** Sources one per line, read as the pipeline takes them; the settings come from the query string. */
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_NDJSON_VALUE,
+            produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
+    Mono<ResponseEntity<Flux<?>>> sourceLines(ServerWebExchange exchange) {
+        return Mono.fromSupplier(() -> {
+            RunPlan plan = requests.readQuery(exchange.getRequest().getQueryParams());
+            return answer(runs.stream(plan, expander.expandStream(lines.read(exchange.getRequest().getBody()))),
+                    exchange);
+        });
+    }
+
+    private static ResponseEntity<Flux<?>> answer(RunService.StreamedRun run, ServerWebExchange exchange) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(RUN_ID_HEADER, run.id());
+        if (wantsEvents(exchange.getRequest().getHeaders().getAccept())) {
+            return response.contentType(MediaType.TEXT_EVENT_STREAM).body(run.outcomes()
+                    .map(outcome -> ServerSentEvent.builder(outcome).event("outcome")
+                            .id(Long.toString(outcome.seq())).build()));
+        }
+        return response.contentType(MediaType.APPLICATION_NDJSON).body(run.outcomes());
+    }
+
+    /** SSE only when asked for it before NDJSON; NDJSON is the default, also for {@code *}{@code /*}. */
+    private static boolean wantsEvents(List<MediaType> accept) {
+        List<MediaType> sorted = new java.util.ArrayList<>(accept);
+        sorted.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : sorted) {
+            if (type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_NDJSON)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

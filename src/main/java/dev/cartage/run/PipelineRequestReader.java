@@ -1,0 +1,120 @@
+package dev.cartage.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+
+import dev.cartage.deliver.DeliverPlan;
+import dev.cartage.deliver.DeliverTarget;
+import dev.cartage.pipeline.StageSettings;
+import dev.cartage.render.Format;
+import dev.cartage.web.FieldError;
+import dev.cartage.web.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks a {@code POST /api/pipeline} request (API.md): a JSON run request, or query parameters ({@code format},
+ * {@code ordered}, {@code {stage}.{setting}}) for an NDJSON body. Either way the outcomes go to the response, so
+ * the plan's destination is {@link DeliverTarget#RESPONSE} and a {@code deliver} field is refused. Query
+ * parameters are checked by the same rules as the JSON fields, and their errors name the parameter.
+ */
+@Component
+class PipelineRequestReader {
+
+    private static final Set<String> INTEGER_SETTINGS = Set.of("parallelism", "buffer", "retries");
+    private static final Set<String> STAGE_SETTINGS = Set.of("parallelism", "buffer", "overflow", "timeout", "retries");
+    private static final DeliverPlan TO_RESPONSE = DeliverPlan.of(DeliverTarget.RESPONSE);
+
+    private final RunRequestReader runs;
+
+    PipelineRequestReader(RunRequestReader runs) {
+        this.runs = runs;
+    }
+
+    /** A JSON run request whose outcomes stream back; the query string must be empty. */
+    RunPlan readBody(JsonNode body, MultiValueMap<String, String> query) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body != null && body.isObject() && body.has("deliver")) {
+            errors.add(new FieldError("deliver", "/api/pipeline delivers to its own response; leave deliver out, "
+                    + "or use POST /api/runs to deliver to store, webhook or directory"));
+        }
+        for (String name : query.keySet()) {
+            errors.add(new FieldError(name, "with a JSON body the settings go in the body; query parameters are "
+                    + "for NDJSON bodies"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        RunPlan plan = runs.read(body);
+        return new RunPlan(plan.sources(), plan.format(), plan.stages(), plan.ordered(), TO_RESPONSE);
+    }
+
+    /** The settings of an NDJSON request, from its query parameters; its sources come from the body. */
+    RunPlan readQuery(MultiValueMap<String, String> query) {
+        List<FieldError> errors = new ArrayList<>();
+        ObjectNode stages = JsonNodeFactory.instance.objectNode();
+        JsonNode format = null;
+        JsonNode ordered = null;
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            if (parameter.getValue().size() != 1) {
+                errors.add(new FieldError(name, "give " + name + " once, not " + parameter.getValue().size() + " times"));
+                continue;
+            }
+            String value = parameter.getValue().get(0);
+            if (name.equals("format")) {
+                format = JsonNodeFactory.instance.stringNode(value);
+            } else if (name.equals("ordered")) {
+                ordered = bool(value);
+            } else if (isStageSetting(name)) {
+                String[] parts = name.split("\\.");
+                ObjectNode stage = stages.has(parts[0]) ? (ObjectNode) stages.get(parts[0]) : stages.putObject(parts[0]);
+                stage.set(parts[1], INTEGER_SETTINGS.contains(parts[1]) ? number(value) : JsonNodeFactory.instance.stringNode(value));
+            } else {
+                errors.add(new FieldError(name, "unknown query parameter; expected format, ordered or {stage}.{setting} "
+                        + "such as fetch.parallelism=8 (stages " + RunPlan.STAGE_NAMES + ", settings "
+                        + STAGE_SETTINGS.stream().sorted().toList() + ")"));
+            }
+        }
+        List<FieldError> fieldErrors = new ArrayList<>();
+        Format chosen = runs.format(format, fieldErrors);
+        List<StageSettings> settings = runs.stages(stages, fieldErrors);
+        if (ordered != null && !ordered.isBoolean()) {
+            fieldErrors.add(new FieldError("ordered", "must be true or false, was " + ordered.stringValue()));
+        }
+        for (FieldError error : fieldErrors) {
+            errors.add(new FieldError(error.field().replaceFirst("^stages\\.", ""), error.message()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new RunPlan(List.of(), chosen, settings, ordered != null && ordered.booleanValue(), TO_RESPONSE);
+    }
+
+    private static boolean isStageSetting(String name) {
+        String[] parts = name.split("\\.", -1);
+        return parts.length == 2 && RunPlan.STAGE_NAMES.contains(parts[0]) && STAGE_SETTINGS.contains(parts[1]);
+    }
+
+    /** A whole number as a number node, so that the JSON rules apply; anything else stays text and is refused there. */
+    private static JsonNode number(String value) {
+        try {
+            return JsonNodeFactory.instance.numberNode(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return JsonNodeFactory.instance.stringNode(value);
+        }
+    }
+
+    private static JsonNode bool(String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value));
+        }
+        return JsonNodeFactory.instance.stringNode(value);
+    }
+}
