@@ -26,6 +26,7 @@ public final class StageMeter {
     private long completed;
     private long failed;
     private long dropped;
+    private long cancelled;
     private long inFlight;
     private long queued;
     private long demand;
@@ -115,6 +116,17 @@ public final class StageMeter {
         dropped++;
     }
 
+    /**
+     * The run was cancelled: the items being worked on are abandoned with their work, and the finished items
+     * waiting for the next stage (already counted as completed) are discarded, so the final counters show an empty
+     * stage.
+     */
+    void cancelledAll() {
+        cancelled += inFlight;
+        inFlight = 0;
+        queued = 0;
+    }
+
     void dequeued() {
         queued--;
     }
@@ -169,7 +181,8 @@ public final class StageMeter {
     }
 
     private StageSnapshot build() {
-        return new StageSnapshot(name, parallelism, buffer, received, completed, failed, dropped, inFlight, queued,
+        return new StageSnapshot(name, parallelism, buffer, received, completed, failed, dropped, cancelled, inFlight,
+                queued,
                 demand, peakInFlight, peakQueued, latency);
     }
 }

@@ -6,11 +6,13 @@ package dev.cartage.pipeline;
  * @param name        the stage's name
  * @param parallelism items the stage may work on at once
  * @param buffer      finished items that may wait for the next stage
- * @param received    items handed to the stage: always {@code completed + failed + dropped + inFlight}
+ * @param received    items handed to the stage: always {@code completed + failed + dropped + cancelled + inFlight}
  * @param completed   items the stage finished without failing them, including items that had failed earlier and
  *                    only passed through
  * @param failed      failures raised in this stage
  * @param dropped     items shed by the stage's overflow policy
+ * @param cancelled   items the stage was working on when the run was cancelled, abandoned with their work (0
+ *                    while the run goes on)
  * @param inFlight    items being worked on now, or finished and held by their worker until the pile has room;
  *                    never more than {@code parallelism}
  * @param queued      finished items waiting for the next stage, head-of-line waiting included when the run is
@@ -21,7 +23,7 @@ package dev.cartage.pipeline;
  * @param latency     time spent working on one item, in milliseconds
  */
 public record StageSnapshot(String name, int parallelism, int buffer,
-                            long received, long completed, long failed, long dropped,
+                            long received, long completed, long failed, long dropped, long cancelled,
                             long inFlight, long queued, long demand,
                             long peakInFlight, long peakQueued,
                             Latency latency) {

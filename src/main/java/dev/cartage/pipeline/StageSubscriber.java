@@ -322,6 +322,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         terminated = true;
         running.dispose();
         discardHeldItems();
+        meter.cancelledAll();
         meter.publishFinal();
     }
 

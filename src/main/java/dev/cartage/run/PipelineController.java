@@ -1,19 +1,23 @@
 package dev.cartage.run;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.cartage.deliver.Outcome;
 import dev.cartage.source.SourceExpander;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * {@code POST /api/pipeline} (API.md): a run tied to the request, whose response stream is its sink. Outcomes are
@@ -31,8 +35,11 @@ class PipelineController {
     private final PipelineRequestReader requests;
     private final NdjsonSources lines;
     private final SourceExpander expander;
+    private final ObjectMapper json;
 
-    PipelineController(RunService runs, PipelineRequestReader requests, NdjsonSources lines, SourceExpander expander) {
+    PipelineController(RunService runs, PipelineRequestReader requests, NdjsonSources lines, SourceExpander expander,
+                       ObjectMapper json) {
+        this.json = json;
         this.runs = runs;
         this.requests = requests;
         this.lines = lines;
@@ -42,7 +49,7 @@ class PipelineController {
     /** A JSON run request; its outcomes stream back. */
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
-    Mono<ResponseEntity<Flux<?>>> runRequest(@RequestBody JsonNode body, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Flux<DataBuffer>>> runRequest(@RequestBody JsonNode body, ServerWebExchange exchange) {
         return Mono.fromSupplier(() -> {
             RunPlan plan = requests.readBody(body, exchange.getRequest().getQueryParams());
             return answer(runs.stream(plan, expander.expand(plan.sources())), exchange);
@@ -52,7 +59,7 @@ class PipelineController {
     /** Sources one per line, read as the pipeline takes them; the settings come from the query string. */
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_NDJSON_VALUE,
             produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
-    Mono<ResponseEntity<Flux<?>>> sourceLines(ServerWebExchange exchange) {
+    Mono<ResponseEntity<Flux<DataBuffer>>> sourceLines(ServerWebExchange exchange) {
         return Mono.fromSupplier(() -> {
             RunPlan plan = requests.readQuery(exchange.getRequest().getQueryParams());
             return answer(runs.stream(plan, expander.expandStream(lines.read(exchange.getRequest().getBody()))),
@@ -60,14 +67,35 @@ class PipelineController {
         });
     }
 
-    private static ResponseEntity<Flux<?>> answer(RunService.StreamedRun run, ServerWebExchange exchange) {
+    /**
+     * The streamed answer, one flushed write per outcome. Its status and headers (with {@code X-Run-Id}) leave at
+     * once, before the first outcome, which may be long in coming: SSE starts with a comment naming the run, NDJSON
+     * with an empty write. The lines are encoded here, not by a codec, because the empty first write and the SSE
+     * frames are byte-level choices.
+     */
+    private ResponseEntity<Flux<DataBuffer>> answer(RunService.StreamedRun run, ServerWebExchange exchange) {
+        DataBufferFactory buffers = exchange.getResponse().bufferFactory();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(RUN_ID_HEADER, run.id());
         if (wantsEvents(exchange.getRequest().getHeaders().getAccept())) {
             return response.contentType(MediaType.TEXT_EVENT_STREAM).body(run.outcomes()
-                    .map(outcome -> ServerSentEvent.builder(outcome).event("outcome")
-                            .id(Long.toString(outcome.seq())).build()));
+                    .map(outcome -> text(buffers, "event:outcome\nid:" + outcome.seq() + "\ndata:", json(outcome), "\n\n"))
+                    .startWith(text(buffers, ":run " + run.id() + "\n\n")));
         }
-        return response.contentType(MediaType.APPLICATION_NDJSON).body(run.outcomes());
+        return response.contentType(MediaType.APPLICATION_NDJSON).body(run.outcomes()
+                .map(outcome -> text(buffers, json(outcome), "\n"))
+                .startWith(buffers.allocateBuffer(0)));
+    }
+
+    /** The outcome as one line of JSON: Jackson escapes line breaks inside strings, so it never spans lines. */
+    private String json(Outcome outcome) {
+        return json.writeValueAsString(outcome);
+    }
+
+    private static DataBuffer text(DataBufferFactory buffers, String... parts) {
+        byte[] bytes = String.join("", parts).getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = buffers.allocateBuffer(bytes.length);
+        buffer.write(bytes);
+        return buffer;
     }
 
     /** SSE only when asked for it before NDJSON; NDJSON is the default, also for {@code *}{@code /*}. */

@@ -105,7 +105,7 @@ class FluxStageOverflowTest {
         assertThat(dropped).hasSize((int) expectedDropped)
                 .allSatisfy(o -> assertThat(o.failure().type()).isEqualTo(FailureType.DROPPED));
         assertThat(meter.dropped()).isEqualTo(expectedDropped);
-        assertThat(meter.received()).isEqualTo(meter.completed() + meter.failed() + meter.dropped() + meter.inFlight());
+        assertThat(meter.received()).isEqualTo(meter.completed() + meter.failed() + meter.dropped() + meter.cancelled() + meter.inFlight());
         assertThat(meter.peakQueued()).isLessThanOrEqualTo(BUFFER);
     }
 

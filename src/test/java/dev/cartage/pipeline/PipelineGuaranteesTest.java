@@ -45,7 +45,7 @@ class PipelineGuaranteesTest {
             assertThat(meters.stream().mapToLong(StageSnapshot::failed).sum()).isEqualTo(failuresSeen);
             for (StageSnapshot meter : meters) {
                 assertThat(meter.received()).as(meter.name()).isEqualTo(items);
-                assertThat(meter.received()).isEqualTo(meter.completed() + meter.failed() + meter.dropped() + meter.inFlight());
+                assertThat(meter.received()).isEqualTo(meter.completed() + meter.failed() + meter.dropped() + meter.cancelled() + meter.inFlight());
                 assertThat(meter.failed()).as("failures were injected in " + meter.name()).isPositive();
                 long failedHere = outcomes.stream()
                         .filter(o -> o.isFailed() && o.failure().stage().equals(meter.name())).count();
@@ -127,6 +127,13 @@ class PipelineGuaranteesTest {
             assertThat(sourceCancelled.get()).isEqualTo(1);
             assertThat(acquired.get()).isGreaterThan(50);
             assertThat(started.get()).as("no work starts after cancel").isEqualTo(startedAtCancel);
+            // the final counters show empty stages: abandoned work counts as cancelled, and every item is counted once
+            assertThat(pipeline.snapshot()).allSatisfy(stage -> {
+                assertThat(stage.inFlight() + stage.queued()).as(stage.name()).isZero();
+                assertThat(stage.received()).as(stage.name())
+                        .isEqualTo(stage.completed() + stage.failed() + stage.dropped() + stage.cancelled());
+            });
+            assertThat(pipeline.snapshot().get(0).cancelled()).isPositive();
         } finally {
             cpu.dispose();
         }
