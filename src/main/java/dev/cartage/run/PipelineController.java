@@ -7,6 +7,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,8 +15,12 @@ import org.springframework.web.server.ServerWebExchange;
 
 import dev.cartage.deliver.Outcome;
 import dev.cartage.source.SourceExpander;
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -36,10 +41,12 @@ class PipelineController {
     private final NdjsonSources lines;
     private final SourceExpander expander;
     private final ObjectMapper json;
+    private final PipelineProperties transit;
 
     PipelineController(RunService runs, PipelineRequestReader requests, NdjsonSources lines, SourceExpander expander,
-                       ObjectMapper json) {
+                       ObjectMapper json, PipelineProperties transit) {
         this.json = json;
+        this.transit = transit;
         this.runs = runs;
         this.requests = requests;
         this.lines = lines;
@@ -74,6 +81,7 @@ class PipelineController {
      * frames are byte-level choices.
      */
     private ResponseEntity<Flux<DataBuffer>> answer(RunService.StreamedRun run, ServerWebExchange exchange) {
+        boundTransit(exchange);
         DataBufferFactory buffers = exchange.getResponse().bufferFactory();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(RUN_ID_HEADER, run.id());
         if (wantsEvents(exchange.getRequest().getHeaders().getAccept())) {
@@ -84,6 +92,21 @@ class PipelineController {
         return response.contentType(MediaType.APPLICATION_NDJSON).body(run.outcomes()
                 .map(outcome -> text(buffers, json(outcome), "\n"))
                 .startWith(buffers.allocateBuffer(0)));
+    }
+
+    /**
+     * Caps the bytes in transit on this response's connection (see {@link PipelineProperties}); without a cap the
+     * kernel's send buffer grows with the connection and the pipeline runs hundreds of outcomes ahead of a slow
+     * reader. Only a Reactor Netty connection can be reached; other servers keep their own buffers.
+     */
+    private void boundTransit(ServerWebExchange exchange) {
+        Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        if (request instanceof Connection connection) {
+            ChannelConfig config = connection.channel().config();
+            config.setOption(ChannelOption.SO_SNDBUF, (int) transit.sendBuffer().toBytes());
+            int high = (int) transit.writeBuffer().toBytes();
+            config.setWriteBufferWaterMark(new WriteBufferWaterMark(high / 2, high));
+        }
     }
 
     /** The outcome as one line of JSON: Jackson escapes line breaks inside strings, so it never spans lines. */

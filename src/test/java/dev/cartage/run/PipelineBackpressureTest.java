@@ -71,7 +71,7 @@ class PipelineBackpressureTest {
         try {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> read.get() >= 5);
             List<String> samples = new ArrayList<>();
-            for (int sample = 0; sample < 6; sample++) {
+            for (int sample = 0; sample < Integer.getInteger("backpressure.samples", 12); sample++) {
                 int readBefore = read.get();
                 RunStatus status = new RunsApi(http).status(runId.get());
                 long received = status.stages().get(0).received();
@@ -83,7 +83,7 @@ class PipelineBackpressureTest {
             }
             System.out.println("PipelineBackpressureTest: " + samples);
             // the reader is the bottleneck: the pipeline has run ahead of it only by its bounded allowance
-            assertThat(read.get()).isLessThan(100);
+            assertThat(read.get()).isLessThan(150);
         } finally {
             reader.dispose();
             oneConnection.dispose();
