@@ -72,8 +72,9 @@ final class DirectorySink implements OutcomeSink {
         try {
             append(line(outcome, file));
         } catch (IOException | RuntimeException e) {
-            throw new ItemException(FailureType.DELIVER, "wrote " + root.shown(directory.resolve(String.valueOf(file)))
-                    + " but could not add it to " + MANIFEST + ": " + reason(e));
+            String what = file == null ? "the failed outcome " + outcome.seq() : "the file " + file;
+            throw new ItemException(FailureType.DELIVER, "could not add " + what + " to "
+                    + root.shown(directory.resolve(MANIFEST)) + ": " + reason(e));
         }
     }
 

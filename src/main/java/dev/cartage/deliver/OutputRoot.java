@@ -2,6 +2,7 @@ package dev.cartage.deliver;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -87,16 +88,35 @@ final class OutputRoot {
     }
 
     /**
-     * Creates {@code directory} (checked earlier by {@link #check}) and makes sure it still lies inside the root: a
-     * link swapped in since the check must not carry the files out. Blocking: call it on a bounded I/O scheduler.
+     * Creates {@code directory} (checked earlier by {@link #check}) one level at a time, making sure each level still
+     * lies inside the root: a link swapped in since the check must not carry the files, nor even an empty directory,
+     * out. Blocking: call it on a bounded I/O scheduler.
+     *
+     * @return the directory's real path
      */
     Path enter(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path real = directory.toRealPath();
-        if (!real.startsWith(realRoot)) {
-            throw new IOException("'" + shown(directory) + "' now leads outside the output root through a symbolic link");
+        if (!directory.startsWith(realRoot)) {
+            throw new IOException("'" + directory + "' is not inside the output root");
         }
-        return real;
+        Path current = realRoot;
+        for (Path segment : realRoot.relativize(directory)) {
+            Path next = current.resolve(segment);
+            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createDirectory(next);
+                } catch (FileAlreadyExistsException raced) {
+                    // made by a concurrent run meanwhile: checked below like any existing level
+                }
+            }
+            current = next.toRealPath();
+            if (!current.startsWith(realRoot)) {
+                throw new IOException("'" + shown(next) + "' now leads outside the output root through a symbolic link");
+            }
+            if (!Files.isDirectory(current)) {
+                throw new IOException("'" + shown(next) + "' is a file, not a directory");
+            }
+        }
+        return current;
     }
 
     /** A path as a client may see it: relative to the root, which is the operator's business. */
