@@ -22,13 +22,9 @@ public class DirectoryDelivery {
     private final Scheduler io;
 
     public DirectoryDelivery(DirectoryProperties properties) {
-        this(properties, Schedulers.boundedElastic());
-    }
-
-    /** @param io the bounded scheduler file I/O runs on */
-    DirectoryDelivery(DirectoryProperties properties, Scheduler io) {
         this.root = properties.root() == null ? null : OutputRoot.open(properties.root());
-        this.io = io;
+        // file I/O blocks: Reactor's bounded elastic pool (10 threads per core, tasks queued beyond that)
+        this.io = Schedulers.boundedElastic();
     }
 
     /**
