@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.cartage.pipeline.FailureType;
@@ -36,6 +37,8 @@ final class DirectorySink implements OutcomeSink {
     private final Path directory;
     private final Scheduler io;
     private final Object manifestLock = new Object();
+    /** The seqs the manifest lists already; guarded by {@link #manifestLock}. A bit each: 12 KB for 100,000 items. */
+    private final BitSet listed = new BitSet();
     /** The run's directory once created and re-checked; every delivery needs it, only the first creates it. */
     private volatile Path entered;
 
@@ -66,11 +69,11 @@ final class DirectorySink implements OutcomeSink {
         } catch (IOException | RuntimeException e) {
             ItemException failure = new ItemException(FailureType.DELIVER, "could not write "
                     + (file == null ? "into " + root.shown(directory) : root.shown(directory.resolve(file))) + ": " + reason(e));
-            appendQuietly(failed(outcome, failure.getMessage()));
+            appendQuietly(outcome, failure.getMessage());
             throw failure;
         }
         try {
-            append(line(outcome, file));
+            append(outcome.seq(), line(outcome, file));
         } catch (IOException | RuntimeException e) {
             String what = file == null ? "the failed outcome " + outcome.seq() : "the file " + file;
             throw new ItemException(FailureType.DELIVER, "could not add " + what + " to "
@@ -102,23 +105,42 @@ final class DirectorySink implements OutcomeSink {
             moved = true;
         } finally {
             if (!moved) {
-                Files.deleteIfExists(temporary);
+                deleteQuietly(temporary);
             }
         }
     }
 
-    private void append(String line) throws IOException {
+    /** Leaves the write's own error to tell what went wrong; a temporary file that stays is hidden and harmless. */
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // the write's error is the one worth reporting
+        }
+    }
+
+    /**
+     * Appends the line of outcome {@code seq} unless it is there already: a delivery the stage timed out finishes
+     * its write anyway, and when the stage then retries the item, the manifest must still list it once.
+     */
+    private void append(long seq, String line) throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (manifestLock) {
+            if (seq <= Integer.MAX_VALUE && listed.get((int) seq)) {
+                return;
+            }
             Files.write(enter().resolve(MANIFEST), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
+            if (seq <= Integer.MAX_VALUE) {
+                listed.set((int) seq);
+            }
         }
     }
 
     /** Records a failed delivery in the manifest if it can; the run keeps its record either way. */
-    private void appendQuietly(String line) {
+    private void appendQuietly(Outcome outcome, String message) {
         try {
-            append(line);
+            append(outcome.seq(), failed(outcome, message));
         } catch (IOException | RuntimeException e) {
             // the manifest is what cannot be written: the run's own records still list the failure
         }

@@ -135,6 +135,18 @@ class DirectorySinkTest {
         assertThat(outside).isEmptyDirectory();
     }
 
+    @Test
+    void aDeliveryRepeatedAfterATimeoutRewritesItsFileButIsListedOnce() throws IOException {
+        OutcomeSink sink = directories.open("r-5", checked("again"));
+
+        StepVerifier.create(deliverFromAnEventLoopLikeThread(sink, ok(0, "A", "a"))
+                        .then(deliverFromAnEventLoopLikeThread(sink, ok(0, "A", "a"))))
+                .verifyComplete();
+
+        assertThat(manifest(root.resolve("again/r-5"))).hasSize(1);
+        assertThat(root.resolve("again/r-5/000000-a.md")).hasContent("a");
+    }
+
     /** Deliveries made from a non-blocking thread: BlockHound fails them if the sink did its I/O there. */
     private static Mono<Void> deliverFromAnEventLoopLikeThread(OutcomeSink sink, Outcome outcome) {
         return Mono.defer(() -> sink.deliver(outcome)).subscribeOn(Schedulers.parallel());
