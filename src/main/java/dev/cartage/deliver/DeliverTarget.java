@@ -12,7 +12,7 @@ public enum DeliverTarget {
     /** One POST per outcome to a URL. */
     WEBHOOK("webhook", false),
     /** Files under the configured output root. */
-    DIRECTORY("directory", false),
+    DIRECTORY("directory", true),
     /** The HTTP response of {@code POST /api/pipeline}: the client reads the outcomes as they are delivered. */
     RESPONSE("response", false);
 
