@@ -53,7 +53,7 @@ public class WebhookDelivery {
 
     /** The sink of one run that POSTs its outcomes to {@code url}. */
     public OutcomeSink open(String runId, URI url) {
-        return new WebhookSink(runId, url, client, mapper, properties);
+        return new WebhookSink(runId, url, client::post, mapper, properties);
     }
 
     private String problemWith(JsonNode node) {

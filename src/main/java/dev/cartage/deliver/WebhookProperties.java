@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param retries        extra attempts after a 5xx, a 429, a timeout or a connection error; never after another
  *                       4xx. Default 3; 0 tries once
- * @param backoff        the wait before the first retry; each later one doubles, ±50% jitter. Default 200ms
+ * @param backoff        the wait before the first retry; each later one doubles, with up to 50% jitter (never below
+ *                       this first wait). Default 200ms
  * @param maxBackoff     the longest wait between two attempts, also the cap on a receiver's {@code Retry-After}.
  *                       Default 5s
  * @param timeout        one attempt, from asking for a connection to the end of the answer. Default 10s

@@ -25,12 +25,16 @@ final class WebhookSink implements OutcomeSink {
     private final String runId;
     private final URI url;
     private final String shownUrl;
-    private final WebhookClient client;
+    private final Poster client;
     private final JsonMapper mapper;
     private final WebhookProperties properties;
     private final Retry retry;
 
-    WebhookSink(String runId, URI url, WebhookClient client, JsonMapper mapper, WebhookProperties properties) {
+    /**
+     * @param client sends one POST and answers with the receiver's status: {@link WebhookClient#post} (tests give
+     *               their own, to see the retries in virtual time)
+     */
+    WebhookSink(String runId, URI url, Poster client, JsonMapper mapper, WebhookProperties properties) {
         this.runId = runId;
         this.url = url;
         this.shownUrl = url.getScheme() + "://" + url.getRawAuthority() + (url.getRawPath() == null ? "" : url.getRawPath());
@@ -78,5 +82,11 @@ final class WebhookSink implements OutcomeSink {
         WebhookAttemptFailure last = WebhookAttemptFailure.of(error, properties.timeout());
         return new ItemException(FailureType.DELIVER, "webhook " + shownUrl + " " + last.getMessage() + " after "
                 + attempts + (attempts == 1 ? " attempt" : " attempts"), last.status(), false, error);
+    }
+
+    /** One POST of an outcome: {@link WebhookClient#post}. */
+    @FunctionalInterface
+    interface Poster {
+        Mono<WebhookClient.Answer> post(URI url, byte[] body, String idempotencyKey);
     }
 }
