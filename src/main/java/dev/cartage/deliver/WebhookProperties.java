@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the {@code webhook} sink POSTs outcomes. All of one outcome's attempts and waits run inside the deliver
  * stage's own timeout ({@code cartage.stages.deliver.timeout}, per item), which must therefore cover
- * {@code (retries + 1) × timeout} plus the backoffs; the shipped 60s covers the defaults here (at most about 42s).
+ * {@code (retries + 1) × timeout} plus the backoffs; the shipped 60s covers the defaults here (at most about
+ * 42s, or 57s if the receiver asks for the longest {@code Retry-After} each time).
  *
  * @param retries        extra attempts after a 5xx, a 429, a timeout or a connection error; never after another
  *                       4xx. Default 3; 0 tries once
