@@ -1,6 +1,7 @@
 package dev.cartage.deliver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cartage.run.RunStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import dev.cartage.support.RunsApi;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -94,6 +97,9 @@ class WebhookDeliveryTest {
         RunStatus done = runs().status(run.id());
         assertThat(done.status()).isEqualTo("completed");
         assertThat(done.items()).isEqualTo(new RunStatus.Items(20L, 20, 0));
+        // the webhook's own pool, with metrics: its connections were opened and are all back in the pool
+        assertThat(poolGauges("total.connections")).isPositive();
+        await().atMost(Duration.ofSeconds(10)).until(() -> poolGauges("active.connections"), n -> n == 0);
     }
 
     @Test
@@ -209,6 +215,12 @@ class WebhookDeliveryTest {
 
     private static Map<String, Object> pile(int count) {
         return Map.of("pile", Map.of("count", count));
+    }
+
+    /** The sum of {@code reactor.netty.connection.provider.{name}} over the cartage-webhook pool's remote addresses. */
+    private static double poolGauges(String name) {
+        return Metrics.globalRegistry.find("reactor.netty.connection.provider." + name).tag("name", "cartage-webhook")
+                .gauges().stream().mapToDouble(Gauge::value).sum();
     }
 
     private RunsApi runs() {
