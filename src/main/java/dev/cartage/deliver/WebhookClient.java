@@ -7,14 +7,18 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import jakarta.annotation.PreDestroy;
+import org.reactivestreams.Publisher;
 
 import org.springframework.stereotype.Component;
 
 import dev.cartage.fetch.FetchProperties;
 import dev.cartage.fetch.guard.TargetGuard;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyOutbound;
 import reactor.netty.http.HttpResources;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
@@ -58,16 +62,18 @@ class WebhookClient {
     Mono<Answer> post(URI url, byte[] body, String idempotencyKey) {
         return client.post()
                 .uri(url)
-                .send((request, outbound) -> {
-                    request.requestHeaders()
-                            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                            .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                            .set(IDEMPOTENCY_KEY, idempotencyKey);
-                    return outbound.sendByteArray(Mono.just(body));
-                })
-                .response((response, content) -> content.then(Mono.fromSupplier(() -> new Answer(
-                        response.status().code(), response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER)))))
+                .send((request, outbound) -> sendJson(request, outbound, body, idempotencyKey))
+                .response((response, content) -> content.then(Mono.fromSupplier(() -> Answer.of(response))))
                 .next();
+    }
+
+    private static Publisher<Void> sendJson(HttpClientRequest request, NettyOutbound outbound, byte[] body,
+                                            String idempotencyKey) {
+        request.requestHeaders()
+                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(IDEMPOTENCY_KEY, idempotencyKey);
+        return outbound.sendByteArray(Mono.just(body));
     }
 
     /** Closes the pooled connections when the service stops. */
@@ -81,6 +87,10 @@ class WebhookClient {
      * @param retryAfter the {@code Retry-After} header, or null
      */
     record Answer(int status, String retryAfter) {
+
+        static Answer of(HttpClientResponse response) {
+            return new Answer(response.status().code(), response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER));
+        }
 
         boolean delivered() {
             return status >= 200 && status < 300;

@@ -51,14 +51,15 @@ final class WebhookSink implements OutcomeSink {
 
     @Override
     public Mono<Void> deliver(Outcome outcome) {
-        return Mono.defer(() -> {
-            byte[] body = mapper.writeValueAsBytes(outcome);
-            String key = runId + "-" + outcome.seq();
-            AtomicInteger attempts = new AtomicInteger();
-            return Mono.defer(() -> attempt(body, key, attempts))
-                    .retryWhen(retry)
-                    .onErrorMap(error -> finalFailure(error, attempts.get()));
-        });
+        return Mono.defer(() -> attempts(mapper.writeValueAsBytes(outcome), runId + "-" + outcome.seq()));
+    }
+
+    /** Every attempt posts the same bytes with the same key; the count is for the final message. */
+    private Mono<Void> attempts(byte[] body, String key) {
+        AtomicInteger attempts = new AtomicInteger();
+        return Mono.defer(() -> attempt(body, key, attempts))
+                .retryWhen(retry)
+                .onErrorMap(error -> finalFailure(error, attempts.get()));
     }
 
     private Mono<Void> attempt(byte[] body, String key, AtomicInteger attempts) {

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
         "cartage.deliver.webhook.retries=3",
         "cartage.deliver.webhook.backoff=10ms",
         "cartage.deliver.webhook.max-backoff=50ms",
-        "cartage.deliver.webhook.timeout=500ms"})
+        "cartage.deliver.webhook.timeout=2s"})
 @AutoConfigureWebTestClient(timeout = "60s")
 class WebhookDeliveryTest {
 
@@ -54,7 +54,7 @@ class WebhookDeliveryTest {
             case "/moved":
                 return Mono.just(302);
             case "/slow":
-                return Mono.delay(Duration.ofMillis(200)).thenReturn(204);
+                return Mono.delay(Duration.ofMillis(400)).thenReturn(204);
             default:
                 return Mono.just(200);
         }
@@ -149,7 +149,7 @@ class WebhookDeliveryTest {
             assertThat(record.error().stage()).isEqualTo("deliver");
             assertThat(record.error().type()).isEqualTo("deliver");
             assertThat(record.error().message()).isEqualTo("webhook " + receiver.url("/silent")
-                    + " did not answer within 500ms (cartage.deliver.webhook.timeout) after 4 attempts");
+                    + " did not answer within 2s (cartage.deliver.webhook.timeout) after 4 attempts");
         });
         assertThat(receiver.hits("/silent")).hasSize(2 * 4);
         assertThat(runs().status(run.id()).items()).isEqualTo(new RunStatus.Items(2L, 0, 2));
@@ -204,7 +204,7 @@ class WebhookDeliveryTest {
 
         assertThat(records).hasSize(10).allSatisfy(record -> assertThat(record.ok()).isTrue());
         assertThat(receiver.hits("/slow")).hasSize(10);
-        // each answer takes 200 ms while the pile pages are fetched at once: two POSTs are always waiting
+        // each answer takes 400 ms while the pile pages are fetched at once: two POSTs are always waiting
         assertThat(receiver.maxInFlight("/slow")).isEqualTo(2);
     }
 
