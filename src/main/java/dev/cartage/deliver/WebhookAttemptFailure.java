@@ -53,7 +53,8 @@ final class WebhookAttemptFailure extends RuntimeException {
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof BlockedAddressException blocked) {
-                return new WebhookAttemptFailure("was not contacted: " + blocked.getMessage(), null, false, null, error);
+                return new WebhookAttemptFailure("was not contacted: " + blocked.getMessage(), null, false, null,
+                        error);
             }
             if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException
                     || cause instanceof ConnectTimeoutException) {

@@ -37,7 +37,8 @@ final class WebhookSink implements OutcomeSink {
     WebhookSink(String runId, URI url, Poster client, JsonMapper mapper, WebhookProperties properties) {
         this.runId = runId;
         this.url = url;
-        this.shownUrl = url.getScheme() + "://" + url.getRawAuthority() + (url.getRawPath() == null ? "" : url.getRawPath());
+        this.shownUrl = url.getScheme() + "://" + url.getRawAuthority()
+                + (url.getRawPath() == null ? "" : url.getRawPath());
         this.client = client;
         this.mapper = mapper;
         this.properties = properties;
