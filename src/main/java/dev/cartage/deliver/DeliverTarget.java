@@ -10,7 +10,7 @@ public enum DeliverTarget {
     /** Counted, not kept: for benchmarks and dry runs. */
     DISCARD("discard", true),
     /** One POST per outcome to a URL. */
-    WEBHOOK("webhook", false),
+    WEBHOOK("webhook", true),
     /** Files under the configured output root. */
     DIRECTORY("directory", true),
     /** The HTTP response of {@code POST /api/pipeline}: the client reads the outcomes as they are delivered. */

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param fetch   default p=16, b=64, timeout 10s, 1 retry
  * @param marshal default p=0 (cores), b=32, timeout 10s, no retries
  * @param render  default p=0 (cores), b=32, timeout 10s, no retries
- * @param deliver default p=8, b=64, timeout 10s, no retries
+ * @param deliver default p=8, b=64, timeout 60s (it covers a webhook's own retries), no retries
  */
 @Validated
 @ConfigurationProperties("cartage.stages")

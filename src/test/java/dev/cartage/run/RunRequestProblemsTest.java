@@ -74,7 +74,7 @@ class RunRequestProblemsTest {
                 bad("stages not an object", "{\"sources\": [\"https://a.org\"], \"stages\": [1]}", "stages"),
                 bad("ordered not a boolean", "{\"sources\": [\"https://a.org\"], \"ordered\": \"yes\"}", "ordered"),
                 bad("an unknown deliver target", "{\"sources\": [\"https://a.org\"], \"deliver\": {\"to\": \"moon\"}}", "deliver.to"),
-                bad("a webhook target (not offered yet)", "{\"sources\": [\"https://a.org\"], \"deliver\": {\"to\": \"webhook\"}}", "deliver.to"),
+                bad("a webhook without its url", "{\"sources\": [\"https://a.org\"], \"deliver\": {\"to\": \"webhook\"}}", "deliver.url"),
                 bad("deliver without to", "{\"sources\": [\"https://a.org\"], \"deliver\": {}}", "deliver.to"),
                 bad("an unknown top-level field", "{\"sources\": [\"https://a.org\"], \"speed\": 11}", "speed"));
     }
