@@ -6,31 +6,24 @@ import java.util.Optional;
 /** Where a run's outcomes go. */
 public enum DeliverTarget {
     /** Kept by the service (bounded) and read back through the API. */
-    STORE("store", true),
+    STORE("store"),
     /** Counted, not kept: for benchmarks and dry runs. */
-    DISCARD("discard", true),
+    DISCARD("discard"),
     /** One POST per outcome to a URL. */
-    WEBHOOK("webhook", true),
+    WEBHOOK("webhook"),
     /** Files under the configured output root. */
-    DIRECTORY("directory", true),
+    DIRECTORY("directory"),
     /** The HTTP response of {@code POST /api/pipeline}: the client reads the outcomes as they are delivered. */
-    RESPONSE("response", false);
+    RESPONSE("response");
 
     private final String wireName;
-    private final boolean available;
 
-    DeliverTarget(String wireName, boolean available) {
+    DeliverTarget(String wireName) {
         this.wireName = wireName;
-        this.available = available;
     }
 
     public String wireName() {
         return wireName;
-    }
-
-    /** Whether this version of the service offers the target; the API refuses the others with 400. */
-    public boolean available() {
-        return available;
     }
 
     /** A target a run request may name in {@code deliver.to}; {@code response} is only /api/pipeline's own. */

@@ -18,6 +18,7 @@ import dev.cartage.deliver.Outcome;
 import dev.cartage.web.ConflictException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /** The run API (API.md, "Endpoints"): start runs, list them, read one, cancel one, and read its outcomes live. */
@@ -35,7 +36,9 @@ class RunController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<RunStatus>> start(@RequestBody JsonNode request) {
+        // checking a directory destination reads the file system (real paths, symbolic links): not on an event loop
         return Mono.fromSupplier(() -> runs.start(reader.read(request)))
+                .subscribeOn(Schedulers.boundedElastic())
                 .map(run -> ResponseEntity.accepted()
                         .location(URI.create("/api/runs/" + run.id()))
                         .body(run.status()));
