@@ -3,15 +3,13 @@ package dev.cartage.web;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.util.AttributeKey;
+import io.netty.handler.codec.http.HttpResponseStatus;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -21,27 +19,17 @@ import org.springframework.http.MediaType;
  * too long (414), headers that are too large (431) or bytes that are not HTTP (400), and Spring answers a URL it
  * cannot parse (a stray {@code %}) with a bare 400 — all with an empty body. API.md promises every error as
  * {@code application/problem+json}, so this handler, sitting just after the HTTP codec, fills in any empty
- * error answer that has no Content-Type. Answers made by the application always carry one and pass untouched,
- * as does every answer to a HEAD request (which must not have a body).
+ * error answer that has no Content-Type. Answers made by the application always carry one and pass untouched.
+ * To a HEAD request the codec after this handler sends the headers only, as HTTP requires.
  */
 @ChannelHandler.Sharable
-final class BodilessErrorProblems extends ChannelDuplexHandler {
+final class BodilessErrorProblems extends ChannelOutboundHandlerAdapter {
 
     static final String NAME = "cartage.bodilessErrorProblems";
 
-    private static final AttributeKey<Boolean> HEAD = AttributeKey.valueOf("cartage.headRequest");
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof HttpRequest request) {
-            ctx.channel().attr(HEAD).set(HttpMethod.HEAD.equals(request.method()));
-        }
-        super.channelRead(ctx, msg);
-    }
-
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof FullHttpResponse response && needsBody(ctx, response)) {
+        if (msg instanceof FullHttpResponse response && needsBody(response)) {
             byte[] body = problem(response.status().code()).getBytes(StandardCharsets.UTF_8);
             FullHttpResponse filled = response.replace(Unpooled.wrappedBuffer(body));
             response.release();
@@ -53,17 +41,16 @@ final class BodilessErrorProblems extends ChannelDuplexHandler {
         super.write(ctx, msg, promise);
     }
 
-    private static boolean needsBody(ChannelHandlerContext ctx, FullHttpResponse response) {
+    private static boolean needsBody(FullHttpResponse response) {
         return response.status().code() >= 400
                 && response.content().readableBytes() == 0
-                && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)
-                && !Boolean.TRUE.equals(ctx.channel().attr(HEAD).get());
+                && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE);
     }
 
     /** The problem JSON for a status; the texts hold no character that JSON would need escaped. */
     static String problem(int status) {
         HttpStatusCode code = HttpStatusCode.valueOf(status);
-        String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        String title = HttpResponseStatus.valueOf(status).reasonPhrase();
         return "{\"type\":\"" + ProblemWording.typeOf(code) + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail(status, title) + "\"}";
     }
