@@ -98,8 +98,11 @@ final class ErrorCatalogue {
                 run("buffer -1", stage("render", "'buffer': -1")).expect(400, "stages.render.buffer", "65536"),
                 run("buffer 65537", stage("deliver", "'buffer': 65537")).expect(400, "stages.deliver.buffer", "65536"),
                 run("buffer 1e400", stage("fetch", "'buffer': 1e400")).expect(400, "stages.fetch.buffer", "65536"),
+                run("buffer fractional", stage("fetch", "'buffer': 2.5")).expect(400, "stages.fetch.buffer", "whole number"),
+                run("buffer a string", stage("marshal", "'buffer': '32'")).expect(400, "stages.marshal.buffer", "whole number"),
                 run("retries -1", stage("fetch", "'retries': -1")).expect(400, "stages.fetch.retries", "0 to 10"),
                 run("retries 11", stage("fetch", "'retries': 11")).expect(400, "stages.fetch.retries", "0 to 10"),
+                run("retries huge", stage("fetch", "'retries': 1e9")).expect(400, "stages.fetch.retries", "0 to 10"),
                 run("retries a string", stage("fetch", "'retries': 'two'")).expect(400, "stages.fetch.retries", "whole number"),
                 run("pile.count -1", pile("'count': -1")).expect(400, "sources[0].pile.count", "count"),
                 run("pile.count 100001", pile("'count': 100001")).expect(400, "sources[0].pile.count", "100000"),
@@ -107,6 +110,7 @@ final class ErrorCatalogue {
                 run("pile.count fractional", pile("'count': 1.5")).expect(400, "sources[0].pile.count", "whole number"),
                 run("pile.count a string", pile("'count': 'ten'")).expect(400, "sources[0].pile.count", "whole number"),
                 run("pile.failEvery -3", pile("'failEvery': -3")).expect(400, "sources[0].pile.failEvery", "failEvery"),
+                run("sitemap limit 0", "{'sources': [{'sitemap': 'https://a.org/s.xml', 'limit': 0}]}").expect(400, "sources[0].limit", "50000"),
                 run("sitemap limit -5", "{'sources': [{'sitemap': 'https://a.org/s.xml', 'limit': -5}]}").expect(400, "sources[0].limit", "50000"),
                 run("feed limit 50001", "{'sources': [{'feed': 'https://a.org/f.xml', 'limit': 50001}]}").expect(400, "sources[0].limit", "50000"),
                 run("feed limit a string", "{'sources': [{'feed': 'https://a.org/f.xml', 'limit': 'ten'}]}").expect(400, "sources[0].limit", "whole number"));
@@ -119,6 +123,7 @@ final class ErrorCatalogue {
                 run("timeout 0ms", stage("marshal", "'timeout': '0ms'")).expect(400, "stages.marshal.timeout", "more than 0"),
                 run("timeout a number", stage("fetch", "'timeout': 5")).expect(400, "stages.fetch.timeout", "250ms"),
                 run("timeout over the limit", stage("fetch", "'timeout': '11m'")).expect(400, "stages.fetch.timeout", "max-timeout"),
+                run("hedgeAfter not a duration", mirrored("'hedgeAfter': 'soon'")).expect(400, "sources[0].hedgeAfter", "duration"),
                 run("pile latency soon", pile("'latency': 'soon'")).expect(400, "sources[0].pile.latency", "duration"),
                 run("pile latency -5ms", pile("'latency': '-5ms'")).expect(400, "sources[0].pile.latency", "negative"));
     }
@@ -152,6 +157,9 @@ final class ErrorCatalogue {
 
     static Stream<MalformedRequest> unknownFields() {
         return Stream.of(
+                run("ordered a string", "{'sources': [" + URL + "], 'ordered': 'yes'}").expect(400, "ordered", "true or false"),
+                run("stages not an object", "{'sources': [" + URL + "], 'stages': [1]}").expect(400, "stages", "object"),
+                run("a stage that is an array", "{'sources': [" + URL + "], 'stages': {'fetch': []}}").expect(400, "stages.fetch", "object"),
                 run("an unknown top-level field", "{'sources': [" + URL + "], 'speed': 11}").expect(400, "speed", "unknown field"),
                 run("a misspelt stage setting", stage("fetch", "'paralelism': 4")).expect(400, "stages.fetch.paralelism", "unknown field"),
                 run("an unknown stage", "{'sources': [" + URL + "], 'stages': {'burn': {}}}").expect(400, "stages.burn", "unknown field"),
