@@ -37,6 +37,8 @@ final class ErrorCatalogue {
         return Stream.of(
                 run("truncated JSON", "{'sources': [").expect(400, null, "JSON"),
                 run("trailing garbage", "{'sources': [" + URL + "]} garbage").expect(400, null, "JSON"),
+                run("a property given twice", "{'sources': [" + URL + "], 'sources': ['https://example.org/b']}")
+                        .expect(400, null, "duplicate"),
                 run("a JSON string, not an object", URL).expect(400, "body", "object"),
                 run("a JSON array, not an object", "[" + URL + "]").expect(400, "body", "object"),
                 run("JSON null", "null").expect(400, "body", "object"),
