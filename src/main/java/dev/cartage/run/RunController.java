@@ -3,6 +3,7 @@ package dev.cartage.run;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cartage.deliver.Outcome;
@@ -34,7 +36,9 @@ class RunController {
         this.reader = reader;
     }
 
+    // @ResponseStatus only tells the OpenAPI description what the ResponseEntity answers (API.md: 202)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<ResponseEntity<RunStatus>> start(@RequestBody JsonNode request) {
         // checking a directory destination reads the file system (real paths, symbolic links): not on an event loop
         return Mono.fromSupplier(() -> runs.start(reader.read(request)))
@@ -56,6 +60,7 @@ class RunController {
 
     /** Cancels a running run (API.md): 202 with its status, now cancelled; 409 when it had already ended. */
     @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<ResponseEntity<RunStatus>> cancel(@PathVariable String id) {
         return Mono.fromSupplier(() -> {
             Run run = runs.find(id);

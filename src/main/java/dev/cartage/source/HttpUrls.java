@@ -14,6 +14,13 @@ import dev.cartage.pipeline.ItemException;
  */
 final class HttpUrls {
 
+    /**
+     * The longest URL accepted, in characters. RFC 9110 asks every recipient to read URLs of at least 8,000
+     * octets and many servers read no more than 8 KiB, so a longer one could not be fetched anywhere; refusing it
+     * here makes it a 400 before the run starts instead of a failed item later.
+     */
+    static final int MAX_LENGTH = 8_192;
+
     private HttpUrls() {
     }
 
@@ -24,6 +31,10 @@ final class HttpUrls {
      */
     static URI parse(String text) {
         String trimmed = text.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw invalid("a URL may be at most " + MAX_LENGTH + " characters long, this one has " + trimmed.length()
+                    + " ('" + abbreviate(trimmed) + "')");
+        }
         URI url;
         try {
             url = new URI(trimmed);
@@ -36,6 +47,9 @@ final class HttpUrls {
         }
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw invalid("the URL '" + abbreviate(trimmed) + "' has no host");
+        }
+        if (url.getPort() == 0 || url.getPort() > 65_535) {
+            throw invalid("the port of '" + abbreviate(trimmed) + "' is not a number from 1 to 65535");
         }
         return url;
     }

@@ -11,6 +11,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,23 +22,26 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 
 import dev.cartage.pile.PileQueryException;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemFailure;
 
 /**
- * Turns every error a handler signals into an RFC 9457 problem response. Spring's own exceptions (bad media type,
- * wrong method, unreadable body) keep their status; ours carry field errors; a body over the size limit is a 413.
- * Anything unexpected is logged with its stack trace and answered without one.
+ * Turns every error a handler signals into an RFC 9457 problem response: {@code type}, {@code title},
+ * {@code status}, a {@code detail} that says what to send instead, and {@code errors[{field, message}]} when a
+ * field is at fault. Spring's own exceptions (bad media type, wrong method, unreadable body, unknown path) keep
+ * their status and get our wording ({@link ProblemWording}); a body over the size limit is a 413. Anything
+ * unexpected is logged with its stack trace and answered without one.
+ *
+ * <p>Every answer names {@code application/problem+json} itself rather than negotiating it with the request's
+ * {@code Accept}: a client that sent an unparsable or unsatisfiable {@code Accept} still gets a readable problem,
+ * not an empty 406.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    private static final URI INVALID = URI.create("https://cartage.dev/problems/invalid-request");
 
     @ExceptionHandler(InvalidRequestException.class)
     Mono<ResponseEntity<ProblemDetail>> invalid(InvalidRequestException e) {
@@ -74,7 +78,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<ProblemDetail>> itemFailed(ItemFailedException e) {
         ItemFailure failure = e.failure();
         ResponseEntity<ProblemDetail> answer = problem(statusOf(failure.type()), failure.message(), List.of());
-        answer.getBody().setType(URI.create("https://cartage.dev/problems/" + failure.type().wireName()));
+        answer.getBody().setType(URI.create(ProblemWording.TYPE_BASE + failure.type().wireName()));
         answer.getBody().setProperty("errorType", failure.type().wireName());
         if (failure.httpStatus() != null) {
             answer.getBody().setProperty("originStatus", failure.httpStatus());
@@ -112,53 +116,54 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "the service failed unexpectedly; the error has been logged", List.of()));
     }
 
-    /** Unreadable bodies: name the JSON field that was wrong when Jackson tells us which. */
+    /**
+     * Unreadable bodies and bad parameters: a body over the limit is a 413; malformed JSON says where it broke; a
+     * parameter of the wrong type or out of its limits is named as the field at fault.
+     */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        DataBufferLimitException limit = findCause(ex, DataBufferLimitException.class);
-        if (limit != null) {
-            return tooLarge(limit).map(r -> ResponseEntity.status(r.getStatusCode()).body(r.getBody()));
+        if (findCause(ex, DataBufferLimitException.class) != null) {
+            return tooLarge(ex).map(ProblemResponses::widen);
         }
-        JacksonException json = findCause(ex, JacksonException.class);
-        String detail = json == null ? ex.getReason() : "the request body is not valid JSON for this endpoint: "
-                + json.getOriginalMessage();
         List<FieldError> errors = new ArrayList<>();
-        if (json instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-            errors.add(new FieldError(path(bind), json.getOriginalMessage()));
-        }
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, detail, errors);
-        return Mono.just(ResponseEntity.status(answer.getStatusCode()).body(answer.getBody()));
+        String detail = ProblemWording.inputProblem(ex, errors);
+        return Mono.just(widen(problem(HttpStatus.BAD_REQUEST, detail, errors)));
+    }
+
+    /** Spring's other errors (405, 406, 415, unknown paths, missing parameters): our type, wording and media type. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+            @Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return super.handleExceptionInternal(ex, body, headers, status, exchange)
+                .map(answer -> answer.getBody() instanceof ProblemDetail problem
+                        ? finish(answer, ProblemWording.refine(problem, ex, exchange.getRequest()))
+                        : answer);
+    }
+
+    private static ResponseEntity<Object> finish(ResponseEntity<Object> answer, ProblemDetail problem) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(answer.getHeaders());
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, headers, answer.getStatusCode());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        if (status == HttpStatus.BAD_REQUEST) {
-            body.setType(INVALID);
-        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ProblemWording.abbreviate(detail));
+        body.setType(ProblemWording.typeOf(status));
         if (!errors.isEmpty()) {
-            body.setProperty("errors", errors);
+            body.setProperty("errors", errors.stream()
+                    .map(e -> new FieldError(e.field(), ProblemWording.abbreviate(e.message())))
+                    .toList());
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    private static String path(DatabindException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> answer) {
+        return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
     }
 
-    private static <T extends Throwable> @Nullable T findCause(Throwable error, Class<T> type) {
+    static <T extends Throwable> @Nullable T findCause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
