@@ -18,6 +18,9 @@ import dev.cartage.source.SourceExpander;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -54,6 +57,7 @@ class PipelineController {
     }
 
     /** A JSON run request; its outcomes stream back. */
+    @Operation(summary = "Run a JSON run request tied to this request; its outcomes stream back as they are delivered")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
     Mono<ResponseEntity<Flux<DataBuffer>>> runRequest(@RequestBody JsonNode body, ServerWebExchange exchange) {
@@ -64,6 +68,11 @@ class PipelineController {
     }
 
     /** Sources one per line, read as the pipeline takes them; the settings come from the query string. */
+    @Operation(summary = "Run sources given one per line (NDJSON), with format, ordered and {stage}.{setting} as "
+            + "query parameters; the outcomes stream back as they are delivered",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    description = "one source per line, in any source form: \"https://…\" or {\"pile\": {\"count\": 10}}",
+                    content = @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(type = "string"))))
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_NDJSON_VALUE,
             produces = {MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE})
     Mono<ResponseEntity<Flux<DataBuffer>>> sourceLines(ServerWebExchange exchange) {

@@ -38,7 +38,6 @@ class OpenApiTest {
 
     /**
      * Every row of API.md's endpoint table is described, with the success status and media types API.md gives.
-     * {@code POST /api/pipeline} is added by its own change.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
@@ -48,7 +47,8 @@ class OpenApiTest {
             "DELETE | /api/runs/{id}         | 202 | application/json",
             "GET    | /api/runs/{id}/results | 200 | application/x-ndjson text/event-stream",
             "GET    | /api/runs/{id}/events  | 200 | text/event-stream",
-            "GET    | /api/render            | 200 | ''"})
+            "GET    | /api/render            | 200 | ''",
+            "POST   | /api/pipeline          | 200 | application/x-ndjson text/event-stream"})
     void everyEndpointOfTheApiTableIsDescribed(String method, String path, String status, String mediaTypes) {
         JsonNode operation = description().path("paths").path(path).path(method.toLowerCase(java.util.Locale.ROOT));
         assertThat(operation.isObject()).as("%s %s in /v3/api-docs", method, path).isTrue();
@@ -59,6 +59,13 @@ class OpenApiTest {
                 assertThat(success.path("content").has(mediaType)).as("%s %s answers %s", method, path, mediaType).isTrue();
             }
         }
+    }
+
+    @Test
+    void thePipelineTakesAJsonRunRequestOrNdjsonSourceLines() {
+        JsonNode body = description().path("paths").path("/api/pipeline").path("post").path("requestBody").path("content");
+        assertThat(body.has("application/json")).as("JSON run request").isTrue();
+        assertThat(body.has("application/x-ndjson")).as("NDJSON source lines").isTrue();
     }
 
     @Test

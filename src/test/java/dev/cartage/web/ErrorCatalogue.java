@@ -236,7 +236,38 @@ final class ErrorCatalogue {
      * NDJSON body with bad lines, bad {@code format}/{@code ordered}/{@code {stage}.{setting}} query parameters.
      */
     static Stream<MalformedRequest> pipeline() {
-        return Stream.empty();
+        String body = "{'sources': [" + URL + "]}";
+        return Stream.of(
+                postJson("pipeline: truncated JSON", "/api/pipeline", "{'sources': [").expect(400, null, "JSON"),
+                postJson("pipeline: no sources", "/api/pipeline", "{'format': 'text'}").expect(400, "sources", "required"),
+                postJson("pipeline: a deliver target", "/api/pipeline",
+                        "{'sources': [" + URL + "], 'deliver': {'to': 'store'}}").expect(400, "deliver", "response"),
+                postJson("pipeline: query parameters with a JSON body", "/api/pipeline?format=text", body)
+                        .expect(400, "format", "NDJSON"),
+                postJson("pipeline: fetch.parallelism 0 in the body", "/api/pipeline",
+                        "{'sources': [" + URL + "], 'stages': {'fetch': {'parallelism': 0}}}")
+                        .expect(400, "stages.fetch.parallelism", "1"),
+                ndjson("pipeline: unknown format", "/api/pipeline?format=pdf").expect(400, "format", "markdown"),
+                ndjson("pipeline: parallelism 0", "/api/pipeline?fetch.parallelism=0").expect(400, "fetch.parallelism", "1"),
+                ndjson("pipeline: parallelism not a number", "/api/pipeline?marshal.parallelism=many")
+                        .expect(400, "marshal.parallelism", "whole number"),
+                ndjson("pipeline: a huge buffer", "/api/pipeline?render.buffer=99999999999").expect(400, "render.buffer", "65536"),
+                ndjson("pipeline: a negative buffer", "/api/pipeline?deliver.buffer=-1").expect(400, "deliver.buffer", "0"),
+                ndjson("pipeline: a bad timeout", "/api/pipeline?fetch.timeout=forever").expect(400, "fetch.timeout", "duration"),
+                ndjson("pipeline: a bad overflow", "/api/pipeline?render.overflow=spill").expect(400, "render.overflow", "backpressure"),
+                ndjson("pipeline: ordered not a boolean", "/api/pipeline?ordered=maybe").expect(400, "ordered", "true or false"),
+                ndjson("pipeline: an unknown parameter", "/api/pipeline?speed=11").expect(400, "speed", "unknown"),
+                ndjson("pipeline: an unknown stage setting", "/api/pipeline?fetch.colour=blue").expect(400, "fetch.colour", "unknown"),
+                ndjson("pipeline: a parameter given twice", "/api/pipeline?format=text&format=json").expect(400, "format", "once"),
+                ndjson("pipeline: text/plain body", "/api/pipeline").contentType("text/plain").expect(415, null, "application/x-ndjson"),
+                ndjson("pipeline: Accept text/html", "/api/pipeline").header("Accept", "text/html")
+                        .expect(406, null, "application/x-ndjson"),
+                call("pipeline: GET", HttpMethod.GET, "/api/pipeline").expect(405, null, "POST"));
+    }
+
+    /** A POST of one NDJSON source line to {@code path}. */
+    private static MalformedRequest ndjson(String name, String path) {
+        return postJson(name, path, URL + "\n").contentType("application/x-ndjson");
     }
 
     /** A syntactically valid run request of exactly {@code size} bytes, padded inside its (bad) format name. */
