@@ -30,8 +30,10 @@ class RunController {
 
     private final RunService runs;
     private final RunRequestReader reader;
+    private final RunProperties properties;
 
-    RunController(RunService runs, RunRequestReader reader) {
+    RunController(RunService runs, RunRequestReader reader, RunProperties properties) {
+        this.properties = properties;
         this.runs = runs;
         this.reader = reader;
     }
@@ -80,7 +82,7 @@ class RunController {
     /** The run's live events (API.md): {@code stages}, {@code outcome}, heartbeats, and a last {@code done}. */
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> events(@PathVariable String id) {
-        return Flux.defer(() -> RunEvents.of(runs.find(id)));
+        return Flux.defer(() -> RunEvents.of(runs.find(id), properties.heartbeat()));
     }
 
     @GetMapping(path = "/{id}/results", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

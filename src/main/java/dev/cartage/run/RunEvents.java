@@ -19,12 +19,12 @@ final class RunEvents {
 
     /** Stage snapshots at most 4 per second: a live view, not a firehose. */
     static final Duration STAGES_PERIOD = Duration.ofMillis(250);
-    static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(15);
 
     private RunEvents() {
     }
 
-    static Flux<ServerSentEvent<Object>> of(Run run) {
+    /** The events of {@code run}, with a heartbeat comment every {@code heartbeat} ({@code cartage.runs.heartbeat}). */
+    static Flux<ServerSentEvent<Object>> of(Run run, Duration heartbeat) {
         Sinks.Empty<Void> ended = Sinks.empty();
         Flux<ServerSentEvent<Object>> outcomes = run.outcomes().follow()
                 .map(outcome -> ServerSentEvent.builder((Object) outcome).event("outcome")
@@ -37,7 +37,7 @@ final class RunEvents {
                 .distinctUntilChanged()
                 .map(snapshot -> ServerSentEvent.builder((Object) snapshot).event("stages").build())
                 .takeUntilOther(ended.asMono());
-        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT_PERIOD)
+        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(heartbeat)
                 .onBackpressureDrop()
                 .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
                 .takeUntilOther(ended.asMono());

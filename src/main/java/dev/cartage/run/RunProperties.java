@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOutcomesPerRun    outcome records kept per run (with their content for {@code store}, without for the
  *                             other targets); records past it are not kept, while the run's counters go on counting
  *                             every item. Default 100000
+ * @param heartbeat            how often {@code /events} sends a comment while nothing else is sent, so that
+ *                             proxies keep an idle stream open. Default 15s
  * @param ttl                  how long a finished run is remembered after it ended; then it is forgotten (404).
  *                             Running runs are never forgotten. Default 1h
  */
@@ -29,11 +31,15 @@ public record RunProperties(
         @DefaultValue("200") @Min(1) int maxRuns,
         @DefaultValue("64MB") @NotNull DataSize maxContentPerRun,
         @DefaultValue("100000") @Min(1) int maxOutcomesPerRun,
-        @DefaultValue("1h") @NotNull Duration ttl) {
+        @DefaultValue("1h") @NotNull Duration ttl,
+        @DefaultValue("15s") @NotNull Duration heartbeat) {
 
     public RunProperties {
         if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
             throw new IllegalArgumentException("cartage.runs.ttl must be positive, was " + ttl);
+        }
+        if (heartbeat != null && (heartbeat.isNegative() || heartbeat.isZero())) {
+            throw new IllegalArgumentException("cartage.runs.heartbeat must be positive, was " + heartbeat);
         }
     }
 }
