@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Needs the jar ({@code ./mvnw -B -q -o -DskipTests package}). Settings (system properties): {@code soak.seconds}
  * (60), {@code soak.warmup} (0: seconds of render load before the measured window, not counted), {@code soak.jar}
  * (default {@code target/cartage-0.1.0-SNAPSHOT.jar}), {@code soak.jvmArgs} (the service's, default the deployed
- * ones), {@code soak.nmt} (false; true: the service runs with Native Memory Tracking and the report ends with what
+ * ones), {@code soak.quietWait} (300 s: how long to wait first for other processes to calm down), {@code soak.nmt} (false; true: the service runs with Native Memory Tracking and the report ends with what
  * each memory area grew by during the load — to tell heap growth from other memory). Goals are printed PASS or MISS; the exit code does not depend
  * on them.
  */
@@ -42,7 +42,7 @@ public final class SoakBench {
     static final Duration LIMIT = Duration.ofMinutes(15);
     static final Duration DRAIN = Duration.ofSeconds(10);
     /** Before starting, wait up to this long for other processes to use less than QUIET_CORES (shared machine). */
-    static final int QUIET_WAIT_SECONDS = 300;
+    static final int QUIET_WAIT_SECONDS = Integer.getInteger("soak.quietWait", 300);
     static final double QUIET_CORES = 0.3;
 
     private SoakBench() {

@@ -64,11 +64,12 @@ final class SoakReport {
         out.println("Runs (POST /api/runs, " + SoakRun.PAGES + " pile pages, failEvery " + SoakRun.FAIL_EVERY
                 + ", deliver to store; outcomes from /results NDJSON)");
         Table table = new Table("trio", "run", "status", "outcomes", "failed", "distinct seqs", "dup/out-of-range",
-                "other failures", "RunStatus total/ok/failed", "duration s");
+                "other failures", "RunStatus total/ok/failed", "duration s", "content kept (M chars)");
         for (SoakRun.Checked r : runs) {
             table.row(r.trio(), r.id(), r.status(), r.outcomes(), r.failed(), r.distinctSeqs(),
                     r.duplicateSeqs() + "/" + r.outOfRangeSeqs(), r.unexpectedFailures(),
-                    r.reportedTotal() + "/" + r.reportedSucceeded() + "/" + r.reportedFailed(), f1(r.seconds()));
+                    r.reportedTotal() + "/" + r.reportedSucceeded() + "/" + r.reportedFailed(), f1(r.seconds()),
+                    f1(r.contentChars() / 1e6));
         }
         table.print(out);
         runs.stream().filter(r -> r.problem() != null).forEach(r -> out.println("  " + r.id() + ": " + r.problem()));

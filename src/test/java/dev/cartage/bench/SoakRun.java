@@ -26,7 +26,8 @@ final class SoakRun {
     /** What one run gave; {@code problem} is null when nothing went wrong on the way (it says what did). */
     record Checked(int trio, String id, String status, long outcomes, long failed, long distinctSeqs,
                    long duplicateSeqs, long outOfRangeSeqs, long unexpectedFailures, long reportedTotal,
-                   long reportedSucceeded, long reportedFailed, double seconds, String problem) {
+                   long reportedSucceeded, long reportedFailed, double seconds, long contentChars,
+                   String problem) {
 
         boolean meetsGoal() {
             return problem == null && outcomes == PAGES && failed == FAILED && distinctSeqs == PAGES
@@ -81,6 +82,7 @@ final class SoakRun {
         long duplicates = 0;
         long outOfRange = 0;
         long unexpected = 0;
+        long contentChars = 0;
         int start = 0;
         for (int i = 0; i <= ndjson.length; i++) {
             if (i < ndjson.length && ndjson[i] != '\n') {
@@ -89,6 +91,7 @@ final class SoakRun {
             if (i > start) {
                 JsonNode outcome = E2eBench.JSON.readTree(new String(ndjson, start, i - start, StandardCharsets.UTF_8));
                 outcomes++;
+                contentChars += outcome.path("content").asString("").length();
                 long seq = outcome.path("seq").asLong(-1);
                 if (seq < 0 || seq >= PAGES) {
                     outOfRange++;
@@ -119,11 +122,11 @@ final class SoakRun {
         String runStatus = status.path("status").asString();
         return new Checked(trio, id, runStatus, outcomes, failed, seen.cardinality(), duplicates, outOfRange,
                 unexpected, items.path("total").asLong(-1), items.path("succeeded").asLong(-1),
-                items.path("failed").asLong(-1), seconds,
+                items.path("failed").asLong(-1), seconds, contentChars,
                 "completed".equals(runStatus) ? null : "run ended " + runStatus);
     }
 
     private static Checked failed(int trio, String id, String problem) {
-        return new Checked(trio, id, "?", 0, 0, 0, 0, 0, 0, -1, -1, -1, Double.NaN, problem);
+        return new Checked(trio, id, "?", 0, 0, 0, 0, 0, 0, -1, -1, -1, Double.NaN, 0, problem);
     }
 }
