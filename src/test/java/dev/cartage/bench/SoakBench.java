@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The render clients keep going for {@code soak.seconds} and, if the runs take longer, until the last run ended,
  * so that both loads overlap all the time; a trio of runs that ends early is followed by another while the next
  * would still fit mostly into the window. Every request goes through one Reactor Netty client ({@link SoakClient}).
- * The service runs as deployed ({@link E2eBench#DEPLOYED_JVM_ARGS}); its log is {@code target/soak/service.log}.
+ * The service runs as deployed ({@link E2eBench#DEPLOYED_JVM_ARGS}); its log is {@code target/soak/service-<time>.log}.
  *
  * <p>Needs the jar ({@code ./mvnw -B -q -o -DskipTests package}). Settings (system properties): {@code soak.seconds}
  * (60), {@code soak.warmup} (0: seconds of render load before the measured window, not counted), {@code soak.jar}
@@ -56,7 +56,8 @@ public final class SoakBench {
             throw new IllegalStateException("no service jar at " + jar + ": build it first with "
                     + "./mvnw -B -q -o -DskipTests package (or name it with -Dsoak.jar=...)");
         }
-        Path log = Path.of("target", "soak", "service.log").toAbsolutePath();
+        Path log = Path.of("target", "soak", "service-" + Instant.now().toString().replace(':', '-') + ".log")
+                .toAbsolutePath();
         Files.createDirectories(log.getParent());
         List<String> jvmArgs = new ArrayList<>(Arrays.asList(System.getProperty("soak.jvmArgs",
                 E2eBench.DEPLOYED_JVM_ARGS).trim().split("\\s+")));
@@ -96,7 +97,11 @@ public final class SoakBench {
             List<SoakRun.Checked> runs = trios(client, seconds, start);
             double runsSeconds = (System.nanoTime() - start) / 1e9;
             runsEnded.set(true);
-            rendering.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            while (System.nanoTime() < minimumEnd && !rendering.isDone()) {
+                Thread.sleep(100); // the render clients go on until the window's end in any case
+            }
+            List<String> stragglers = SoakStragglers.await(rendering, render, client, service.pid(),
+                    log.getParent(), LIMIT);
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             memory.close();
             foreign.close();
@@ -105,6 +110,7 @@ public final class SoakBench {
             SoakReport.After after = afterwards(service, client, port);
             new SoakReport(seconds, loadSeconds, runsSeconds, render, runs, memory.samples(), client, after,
                     foreign, log).print(out);
+            stragglers.forEach(line -> out.println("Straggler: " + line));
             if (nativeDiff != null) {
                 out.println();
                 out.println("Native memory since the start of the load (NMT summary.diff, committed):");

@@ -2,6 +2,7 @@ package dev.cartage.bench;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,8 @@ final class SoakRender {
     private final LongAdder fiveHundreds = new LongAdder();
     private final LongAdder transportErrors = new LongAdder();
     private final Queue<String> problems = new ConcurrentLinkedQueue<>();
+    private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean counting;
 
     SoakRender(SoakClient client, String pileBase, int clients) {
@@ -59,7 +62,11 @@ final class SoakRender {
     private Mono<Void> once() {
         String page = pileBase + "/pile/manuals/" + ThreadLocalRandom.current().nextInt(PAGES) + "?latency=20ms";
         String uri = "/api/render?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8) + "&format=markdown";
+        long id = requestIds.incrementAndGet();
+        long start = System.nanoTime();
         return client.get(uri, "render")
+                .doOnSubscribe(s -> inFlight.put(id, start + " " + uri))
+                .doFinally(signal -> inFlight.remove(id))
                 .doOnNext(answer -> {
                     if (!counting) {
                         return;
@@ -111,6 +118,16 @@ final class SoakRender {
     double percentileMs(double percentile) {
         return latencyMicros.getTotalCount() == 0 ? Double.NaN
                 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** The requests still waiting for their answer: "{seconds waited} s {uri}". */
+    List<String> inFlight() {
+        long now = System.nanoTime();
+        return inFlight.values().stream().map(entry -> {
+            String[] startAndUri = entry.split(" ", 2);
+            return String.format(java.util.Locale.ROOT, "%.1f s %s",
+                    (now - Long.parseLong(startAndUri[0])) / 1e9, startAndUri[1]);
+        }).sorted().toList();
     }
 
     Iterable<String> problems() {
