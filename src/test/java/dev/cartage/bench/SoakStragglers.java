@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Render requests still unanswered well after the runs ended: the evidence is taken while they hang — their URIs
- * and ages, the service's own count of requests it is serving ({@code http_server_requests_active_seconds_active_count})
+ * and ages, the service's own count of requests it is serving ({@code http_server_requests_active_seconds_count})
  * and a thread dump of the service (jcmd) next to its log — and after the load each hung page is asked once more,
  * alone, to tell a page that always hangs from a request lost under load.
  */
@@ -38,7 +38,7 @@ final class SoakStragglers {
                     + " s after the runs ended: " + waiting);
             String metrics = SoakConnections.prometheus(client);
             evidence.add("service's active requests (incl. this metrics request): " + SoakConnections.sum(metrics,
-                    "http_server_requests_active_seconds_active_count", Map.of()) + "; fetch pool active "
+                    "http_server_requests_active_seconds_count", Map.of()) + "; fetch pool active "
                     + SoakConnections.sum(metrics, "reactor_netty_connection_provider_active_connections",
                     Map.of("name", "cartage-fetch")));
             evidence.add("service thread dump: " + threadDump(pid, logDir));
