@@ -38,6 +38,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=cpu      # marshal + render CPU cost per page, every format
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=mirrors  # (5b, 5c) MirrorBench: balancers and first-response
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=render   # RenderBench: render cost per format, 181 pages
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=soak     # SoakBench (issue 5): -Dsoak.seconds=60; needs the jar
  * </pre>
  *
  * Add {@code quick} (e.g. {@code -Dbench="engine quick"}) for a short smoke run whose numbers mean little, and
@@ -68,8 +69,8 @@ public final class Bench {
             only = only.substring("only=".length());
         }
         String what = words.isEmpty() ? "all" : words.iterator().next();
-        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract", "cpu", "render").contains(what)) {
-            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract|cpu|render [quick] [only=<little scenario>]");
+        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract", "cpu", "render", "soak").contains(what)) {
+            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract|cpu|render|soak [quick] [only=<little scenario>]");
             System.exit(2);
         }
         if (what.equals("cpu")) {
@@ -82,6 +83,10 @@ public final class Bench {
         }
         if (what.equals("render")) {
             RenderBench.run(System.out);
+            System.exit(0);
+        }
+        if (what.equals("soak")) {
+            SoakBench.run(System.out);
             System.exit(0);
         }
         if (what.equals("fetch")) {
