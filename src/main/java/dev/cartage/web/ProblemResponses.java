@@ -22,6 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 import dev.cartage.pile.PileQueryException;
 import dev.cartage.pipeline.FailureType;
@@ -111,6 +112,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e) {
+        if (findCause(e, AbortedException.class) != null) {
+            // the client closed its connection while we wrote to it (a fetch that timed out, say): there is nobody
+            // to answer, and nothing went wrong in the service
+            log.debug("the client went away while its answer was written: {}", e.toString());
+            return Mono.empty();
+        }
         log.error("unexpected error while handling a request", e);
         return Mono.just(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the service failed unexpectedly; the error has been logged", List.of()));
