@@ -28,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 class PipelineRequestReader {
 
     private static final Set<String> INTEGER_SETTINGS = Set.of("parallelism", "buffer", "retries");
-    private static final Set<String> STAGE_SETTINGS = Set.of("parallelism", "buffer", "overflow", "timeout", "retries");
     private static final DeliverPlan TO_RESPONSE = DeliverPlan.of(DeliverTarget.RESPONSE);
 
     private final RunRequestReader runs;
@@ -79,7 +78,7 @@ class PipelineRequestReader {
             } else {
                 errors.add(new FieldError(name, "unknown query parameter; expected format, ordered or {stage}.{setting} "
                         + "such as fetch.parallelism=8 (stages " + RunPlan.STAGE_NAMES + ", settings "
-                        + STAGE_SETTINGS.stream().sorted().toList() + ")"));
+                        + RunRequestReader.STAGE_FIELDS.stream().sorted().toList() + ")"));
             }
         }
         List<FieldError> fieldErrors = new ArrayList<>();
@@ -99,7 +98,8 @@ class PipelineRequestReader {
 
     private static boolean isStageSetting(String name) {
         String[] parts = name.split("\\.", -1);
-        return parts.length == 2 && RunPlan.STAGE_NAMES.contains(parts[0]) && STAGE_SETTINGS.contains(parts[1]);
+        return parts.length == 2 && RunPlan.STAGE_NAMES.contains(parts[0])
+                && RunRequestReader.STAGE_FIELDS.contains(parts[1]);
     }
 
     /** A whole number as a number node, so that the JSON rules apply; anything else stays text and is refused there. */

@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 class RunRequestReader {
 
     private static final Set<String> TOP_LEVEL = Set.of("sources", "format", "stages", "ordered", "deliver");
-    private static final Set<String> STAGE_FIELDS = Set.of("parallelism", "buffer", "overflow", "timeout", "retries");
+    /** The settings of one stage, in a run request's {@code stages} and as {@code /api/pipeline} query parameters. */
+    static final Set<String> STAGE_FIELDS = Set.of("parallelism", "buffer", "overflow", "timeout", "retries");
 
     private final SourceParser sources;
     private final StagesProperties defaults;

@@ -56,13 +56,10 @@ class RunService {
         String id = newId();
         OutcomeLog outcomes = newLog();
         OutcomeSink sink = sinks.open(id, plan.deliver(), outcomes);
-        MirrorBoard mirrors = stages.mirrorBoard();
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.format(), plan.ordered(), mirrors,
-                delivering(sink, plan.format().wireName()));
-        Run run = new Run(id, Instant.now(), plan, pipeline, mirrors, outcomes);
+        Run run = newRun(id, plan, outcomes, delivering(sink, plan.format().wireName()));
         registry.add(run);
         // the edge of a background run: the one place that subscribes, and keeps the handle to cancel it
-        run.attach(outcomesOf(run).subscribe(
+        run.attach(run.pipeline().run(counted(run, expander.expand(plan.sources()))).subscribe(
                 run::record,
                 error -> {
                     log.warn("run {} failed", run.id(), error);
@@ -79,23 +76,17 @@ class RunService {
      * outcomes there, and the run is then {@code cancelled}.
      */
     StreamedRun stream(RunPlan plan, Flux<Envelope<SourceItem>> sources) {
-        MirrorBoard mirrors = stages.mirrorBoard();
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.format(), plan.ordered(), mirrors,
-                // the response is the sink: an item is delivered once it leaves for the response stream
-                item -> Mono.empty());
-        Run run = new Run(newId(), Instant.now(), plan, pipeline, mirrors, newLog());
+        // the response is the sink: an item is delivered once it leaves for the response stream
+        Run run = newRun(newId(), plan, newLog(), item -> Mono.empty());
         Sinks.Empty<Void> stop = Sinks.empty();
         AtomicBoolean stopped = new AtomicBoolean();
         run.attach(() -> {
             stopped.set(true);
             stop.tryEmitEmpty();
         });
-        AtomicLong items = new AtomicLong();
         Flux<Outcome> outcomes = Flux.defer(() -> {
                     registry.add(run);
-                    return pipeline.run(sources
-                            .doOnNext(item -> items.incrementAndGet())
-                            .doOnComplete(() -> run.expanded(items.get())));
+                    return run.pipeline().run(counted(run, sources));
                 })
                 .takeUntilOther(stop.asMono())
                 .map(run::record)
@@ -131,12 +122,20 @@ class RunService {
         return registry.newestFirst();
     }
 
-    private Flux<Envelope<Rendered>> outcomesOf(Run run) {
-        AtomicLong items = new AtomicLong();
-        Flux<Envelope<SourceItem>> sources = expander.expand(run.plan().sources())
-                .doOnNext(item -> items.incrementAndGet())
-                .doOnComplete(() -> run.expanded(items.get()));
-        return run.pipeline().run(sources);
+    /** A run of {@code plan} whose deliver stage does {@code deliver}, with its own mirror board. */
+    private Run newRun(String id, RunPlan plan, OutcomeLog outcomes, Function<Envelope<Rendered>, Mono<Void>> deliver) {
+        MirrorBoard mirrors = stages.mirrorBoard();
+        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.format(), plan.ordered(), mirrors,
+                deliver);
+        return new Run(id, Instant.now(), plan, pipeline, mirrors, outcomes);
+    }
+
+    /** The run's items, counted, so that its {@code items.total} is known once the sources are fully expanded. */
+    private static Flux<Envelope<SourceItem>> counted(Run run, Flux<Envelope<SourceItem>> items) {
+        return Flux.defer(() -> {
+            AtomicLong count = new AtomicLong();
+            return items.doOnNext(item -> count.incrementAndGet()).doOnComplete(() -> run.expanded(count.get()));
+        });
     }
 
     /** The deliver stage's work: the item as an Outcome, handed to the run's sink. */
