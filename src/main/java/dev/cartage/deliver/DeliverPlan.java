@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * Where a run's outcomes go, after checking (API.md, {@code deliver}).
+ * Where a run's outcomes go, after checking (docs/api.md, {@code deliver}).
  *
  * @param to        the kind of destination
  * @param webhook   the URL each outcome is POSTed to; only for {@link DeliverTarget#WEBHOOK}

@@ -12,7 +12,7 @@ import dev.cartage.web.FieldError;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a request's {@code deliver} object (API.md): {@code {"to": "store"}}, {@code {"to": "discard"}},
+ * Checks a request's {@code deliver} object (docs/api.md): {@code {"to": "store"}}, {@code {"to": "discard"}},
  * {@code {"to": "webhook", "url": "https://…"}} or {@code {"to": "directory", "path": "reports/today"}}. Every
  * problem is a field error, so a bad destination is a 400 before the run starts.
  */

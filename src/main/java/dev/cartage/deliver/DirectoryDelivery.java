@@ -11,7 +11,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Directory delivery (API.md {@code "to": "directory"}): one file per outcome under the configured output root
+ * Directory delivery (docs/api.md {@code "to": "directory"}): one file per outcome under the configured output root
  * ({@code cartage.deliver.directory.root}), in a directory of the run's own, {@code {path}/{runId}/}, with a
  * {@code manifest.ndjson} of every outcome. A run never writes over another run's files.
  */

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where {@code "to": "directory"} delivery may write (API.md: {@code path} is relative to the configured output
+ * Where {@code "to": "directory"} delivery may write (docs/api.md: {@code path} is relative to the configured output
  * root). A request can never name a directory outside the root: {@code ..}, absolute paths and symbolic links that
  * lead out are refused with a 400 before the run starts.
  *

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhook delivery (API.md {@code "to": "webhook"}): one POST of the Outcome JSON per item to the run's URL.
+ * Webhook delivery (docs/api.md {@code "to": "webhook"}): one POST of the Outcome JSON per item to the run's URL.
  *
  * <p>The URL is checked before the run starts by the fetch stage's SSRF guard ({@link TargetGuard#refuse}:
  * scheme, port, address literals in denied ranges, {@code localhost}, the {@code cartage.fetch.guard.*} rules),

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Finds a cleaned page's main content: scores the page ({@link ContentStats}), picks the content's elements
- * ({@link MainContent}), drops the boilerplate they hold ({@link ContentCleaner}) and returns them in one element.
+ * ({@link MainContent}), drops the boilerplate they hold ({@link ConditionalCleaner}) and returns them in one element.
  *
  * <p>Names are trusted first: boilerplate-named elements are left out, class names weigh scores, and blocks that
  * read like boilerplate are removed. When that finds less than an article's worth of text, as when a wrapper's
@@ -106,7 +106,7 @@ final class ContentExtractor {
             stats.skipped().forEach(Element::remove);
         }
         Element content = parts.size() == 1 && parts.get(0) == body ? body : wrap(body, parts);
-        ContentCleaner.clean(content, stats, trust.weighClasses(), trust.cleanConditionally());
+        ConditionalCleaner.clean(content, stats, trust.weighClasses(), trust.cleanConditionally());
         return content;
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The page furniture that sits inside an article's content without being its text: datelines and "Updated …"
- * stamps before the first paragraph, and the captions and credits of its pictures. Part of {@link ContentCleaner}.
+ * stamps before the first paragraph, and the captions and credits of its pictures. Part of {@link ConditionalCleaner}.
  */
 final class Furniture {
 
@@ -37,7 +37,7 @@ final class Furniture {
             }
             if (element != content && s.text > 0 && s.text < 80 && element.parent() != null
                     && LEAF_BLOCKS.contains(element.normalName()) && DATE.matcher(element.text()).find()) {
-                ContentCleaner.remove(element, content, stats);
+                ConditionalCleaner.remove(element, content, stats);
             }
         }
     }
@@ -54,7 +54,7 @@ final class Furniture {
             if (element != content && element.parent() != null && s.images == 0 && s.text < CAPTION_LENGTH
                     && !element.nameIs("figcaption") && ClassNames.namesCaption(element)
                     && element.closest(FIGCAPTION) == null) {
-                ContentCleaner.remove(element, content, stats);
+                ConditionalCleaner.remove(element, content, stats);
             }
         }
     }

@@ -28,7 +28,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private final StageMeter meter;
     private final int parallelism;
     private final Overflow overflow;
-    /** The most items the stage has asked upstream for and not yet received (API.md: buffer is the prefetch). */
+    /** The most items the stage has asked upstream for and not yet received (docs/api.md: buffer is the prefetch). */
     private final long prefetch;
     private final StagingPile<O> pile;
 

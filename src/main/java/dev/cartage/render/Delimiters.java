@@ -2,7 +2,7 @@ package dev.cartage.render;
 
 /**
  * Whether {@code *} or {@code **} around a piece of inline text will be read back as emphasis where it stands,
- * by CommonMark's flanking rules (spec 0.31, §6.2): an opening run must not be followed by whitespace, nor by
+ * by CommonMark's flanking rules (spec 0.31, section 6.2): an opening run must not be followed by whitespace, nor by
  * punctuation unless whitespace or punctuation precedes it; a closing run mirrors that. A run also must not touch
  * another {@code *}, or the two would merge into one longer run.
  */

@@ -60,7 +60,7 @@ final class ReaderPage {
         int minutes = document.readingMinutes();
         variables.put("readingMinutes", minutes == 0 ? null : minutes);
         variables.put("source", SafeUrl.web(document.sourceUrl()));
-        variables.put("content", ContentCleaner.clean(HtmlBlocks.write(display.blocks())));
+        variables.put("content", HtmlSanitizer.clean(HtmlBlocks.write(display.blocks())));
         return templates.process(Templates.Template.READER, variables);
     }
 

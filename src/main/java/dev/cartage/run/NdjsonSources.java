@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads the sources of an NDJSON body ({@code POST /api/pipeline}), one per line, as they arrive: each line is a
- * JSON string or object in any source form of API.md. Lines are read only as fast as the pipeline takes them.
+ * JSON string or object in any source form of docs/api.md. Lines are read only as fast as the pipeline takes them.
  *
  * <p>A line that is not a valid source is not a reason to drop the stream: it becomes a refused line (one failed
  * item naming the line and what was wrong), because the answer has usually started by the time it arrives. A line

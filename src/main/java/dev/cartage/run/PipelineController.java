@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /api/pipeline} (API.md): a run tied to the request, whose response stream is its sink. Outcomes are
+ * {@code POST /api/pipeline} (docs/api.md): a run tied to the request, whose response stream is its sink. Outcomes are
  * written as NDJSON lines, or as SSE {@code outcome} events for {@code Accept: text/event-stream}, as they are
  * delivered; the response is only written as fast as the client reads it, and that slows the whole pipeline down
  * to the sources. The run's id is in {@code X-Run-Id}, and the run is listed by {@code GET /api/runs}.

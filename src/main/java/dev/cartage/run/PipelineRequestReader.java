@@ -19,7 +19,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks a {@code POST /api/pipeline} request (API.md): a JSON run request, or query parameters ({@code format},
+ * Checks a {@code POST /api/pipeline} request (docs/api.md): a JSON run request, or query parameters ({@code format},
  * {@code ordered}, {@code {stage}.{setting}}) for an NDJSON body. Either way the outcomes go to the response, so
  * the plan's destination is {@link DeliverTarget#RESPONSE} and a {@code deliver} field is refused. Query
  * parameters are checked by the same rules as the JSON fields, and their errors name the parameter.

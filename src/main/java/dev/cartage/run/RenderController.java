@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * {@code GET /api/render?url=…&format=…} (API.md): one source rendered on demand, through the same four stages a
+ * {@code GET /api/render?url=…&format=…} (docs/api.md): one source rendered on demand, through the same four stages a
  * run uses — the same guarded fetcher, the same marshal and render — with one worker per stage. The body is the
  * rendered content with its media type; a failed item is a problem response whose status follows its error type
  * (400 bad URL, 403 blocked or robots, 422 unmarshalable content, 502 origin failure, 504 origin timeout).

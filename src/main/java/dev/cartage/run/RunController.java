@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
-/** The run API (API.md, "Endpoints"): start runs, list them, read one, cancel one, and read its outcomes live. */
+/** The run API (docs/api.md, "Endpoints"): start runs, list them, read one, cancel one, and read its outcomes live. */
 @RestController
 @RequestMapping("/api/runs")
 class RunController {
@@ -38,7 +38,7 @@ class RunController {
         this.reader = reader;
     }
 
-    // @ResponseStatus only tells the OpenAPI description what the ResponseEntity answers (API.md: 202)
+    // @ResponseStatus only tells the OpenAPI description what the ResponseEntity answers (docs/api.md: 202)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<ResponseEntity<RunStatus>> start(@RequestBody JsonNode request) {
@@ -60,7 +60,7 @@ class RunController {
         return Mono.fromSupplier(() -> runs.find(id).status());
     }
 
-    /** Cancels a running run (API.md): 202 with its status, now cancelled; 409 when it had already ended. */
+    /** Cancels a running run (docs/api.md): 202 with its status, now cancelled; 409 when it had already ended. */
     @DeleteMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<ResponseEntity<RunStatus>> cancel(@PathVariable String id) {
@@ -79,7 +79,7 @@ class RunController {
         return Flux.defer(() -> runs.find(id).outcomes().follow());
     }
 
-    /** The run's live events (API.md): {@code stages}, {@code outcome}, heartbeats, and a last {@code done}. */
+    /** The run's live events (docs/api.md): {@code stages}, {@code outcome}, heartbeats, and a last {@code done}. */
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<Object>> events(@PathVariable String id) {
         return Flux.defer(() -> RunEvents.of(runs.find(id), properties.heartbeat()));

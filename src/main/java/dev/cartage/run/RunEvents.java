@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The live event stream of one run ({@code GET /api/runs/{id}/events}, API.md): {@code stages} events with the
+ * The live event stream of one run ({@code GET /api/runs/{id}/events}, docs/api.md): {@code stages} events with the
  * four StageSnapshots (at most {@link #STAGES_PERIOD one per 250 ms}, and only when they changed), an
  * {@code outcome} event per delivered outcome, comment heartbeats so that idle connections stay open through
  * proxies, and a last {@code done} event carrying the final RunStatus. A run that has already ended gives its

@@ -19,7 +19,7 @@ import dev.cartage.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a run request (API.md, "Run request") and fills in the defaults. Every problem is collected with the path
+ * Checks a run request (docs/api.md, "Run request") and fills in the defaults. Every problem is collected with the path
  * of its field, so one 400 answer lists all of them; unknown fields are refused rather than ignored, because a
  * misspelt setting that silently does nothing is worse than an error.
  */

@@ -7,7 +7,7 @@ import dev.cartage.fetch.mirror.MirrorSnapshot;
 import dev.cartage.pipeline.StageSnapshot;
 
 /**
- * A run as the API shows it (API.md, "RunStatus").
+ * A run as the API shows it (docs/api.md, "RunStatus").
  *
  * @param id         the run's id, {@code r-…}
  * @param status     running, completed, cancelled or failed

@@ -14,7 +14,7 @@ import dev.cartage.pipeline.ItemFailure;
 
 /**
  * One item an entry expanded to, before it is numbered: an item to work on, or the failure of a document or an
- * address that could not become one. Failures are items too (API.md: every item yields exactly one outcome), so a
+ * address that could not become one. Failures are items too (docs/api.md: every item yields exactly one outcome), so a
  * broken sitemap is reported where its pages would have been and the run goes on.
  *
  * @param source  what the outcome will name as its source: the URL, or the document's name

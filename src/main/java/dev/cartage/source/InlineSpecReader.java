@@ -16,7 +16,7 @@ final class InlineSpecReader {
 
     static final Set<String> FIELDS = Set.of("inline", "type", "name", "baseUrl");
 
-    /** The media types API.md lists for inline documents. */
+    /** The media types docs/api.md lists for inline documents. */
     static final List<String> TYPES = List.of("text/html", "text/markdown", "text/plain", "application/json");
 
     /** The types the marshal stage can read today; adding one here is all it takes to offer it. */

@@ -12,7 +12,7 @@ import dev.cartage.web.FieldError;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the JSON entries of a run's {@code sources} (API.md, "Sources") into {@link SourceSpec}s, collecting a
+ * Reads the JSON entries of a run's {@code sources} (docs/api.md, "Sources") into {@link SourceSpec}s, collecting a
  * {@link FieldError} named {@code sources[i]} or a path below it ({@code sources[i].limit},
  * {@code sources[i].mirrors[2]}) for each value it cannot accept. A source object has exactly one form field
  * ({@code pile}, {@code sitemap}, {@code feed}, {@code inline} or {@code url}); fields its form does not know are

@@ -17,7 +17,7 @@ import org.springframework.http.MediaType;
 /**
  * Gives a problem body to the error answers that never reach Spring: Reactor Netty answers a request line that is
  * too long (414), headers that are too large (431) or bytes that are not HTTP (400), and Spring answers a URL it
- * cannot parse (a stray {@code %}) with a bare 400 — all with an empty body. API.md promises every error as
+ * cannot parse (a stray {@code %}) with a bare 400 — all with an empty body. docs/api.md promises every error as
  * {@code application/problem+json}, so this handler, sitting just after the HTTP codec, fills in any empty
  * error answer that has no Content-Type. Answers made by the application always carry one and pass untouched.
  * To a HEAD request the codec after this handler sends the headers only, as HTTP requires.

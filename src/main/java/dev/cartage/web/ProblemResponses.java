@@ -72,7 +72,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A one-off item that failed (API.md, {@code GET /api/render}): the client's fault is a 4xx, an origin's a
+     * A one-off item that failed (docs/api.md, {@code GET /api/render}): the client's fault is a 4xx, an origin's a
      * 502/504. The error type is also given as {@code errorType} so that clients need not parse {@code detail}.
      */
     @ExceptionHandler(ItemFailedException.class)

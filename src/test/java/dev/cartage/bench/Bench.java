@@ -28,17 +28,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The engine's benchmarks, printed as plain-text tables on stdout (JMH's own progress goes to stderr).
  *
  * <pre>
- * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=engine   # (i)  engine overhead, JMH
- * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=little   # (ii) Little's-law efficiency, timed runs
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=engine   # engine overhead, JMH
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=little   # Little's-law efficiency, timed runs
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=all      # both
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=profile  # JMH stack profile of the engine runs
- * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=e2e      # (iii) E2eBench; needs the jar: ./mvnw -B -q -DskipTests package
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=e2e      # E2eBench; needs the jar: ./mvnw -B -q -DskipTests package
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=fetch    # FetchBench: the fetch stage alone vs the pile; needs the jar
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=extract  # main-content extraction: P/R/F1 and speed, 181 pages
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=cpu      # marshal + render CPU cost per page, every format
- * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=mirrors  # (5b, 5c) MirrorBench: balancers and first-response
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=mirrors  # MirrorBench: balancers and first-response
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=render   # RenderBench: render cost per format, 181 pages
- * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=soak     # SoakBench (issue 5): -Dsoak.seconds=60; needs the jar
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=soak     # SoakBench: -Dsoak.seconds=60; needs the jar
  * </pre>
  *
  * Add {@code quick} (e.g. {@code -Dbench="engine quick"}) for a short smoke run whose numbers mean little, and
@@ -107,7 +107,7 @@ public final class Bench {
             engine(out, quick);
         }
         if (what.equals("little") || what.equals("all")) {
-            out.println("== (ii) Little's-law efficiency ==");
+            out.println("== Little's-law efficiency ==");
             out.println();
             LittleBench.run(out, quick, only);
         }
@@ -117,10 +117,7 @@ public final class Bench {
         System.exit(0);
     }
 
-    /**
-     * (iii) lives in its own class on another branch ({@code E2eBench}); found by name so that this class need not
-     * change when it arrives.
-     */
+    /** The end-to-end bench ({@code E2eBench}), which starts the packaged service as a separate process. */
     private static void e2e(String[] args) throws Exception {
         String[] rest = Arrays.stream(args).flatMap(a -> Arrays.stream(a.trim().split("[\\s,]+")))
                 .filter(w -> !w.isEmpty() && !w.equalsIgnoreCase("e2e")).toArray(String[]::new);
@@ -198,7 +195,7 @@ public final class Bench {
         double baseline = sorted.stream().filter(r -> method(r).equals("reactorPublishOn1024"))
                 .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
 
-        out.println("== (i) Engine overhead: four trivial stages, " + EngineBenchmark.ITEMS
+        out.println("== Engine overhead: four trivial stages, " + EngineBenchmark.ITEMS
                 + " items per op, buffer/prefetch " + EngineBenchmark.BUFFER + " ==");
         out.println("JMH " + (quick ? "QUICK SMOKE RUN (1x1s warm-up, 2x1s measurement)" : "fork 1, warm-up 3x1s, measurement 5x1s")
                 + ", throughput per item, error = 99.9% CI; B/item = gc.alloc.rate.norm (all threads).");

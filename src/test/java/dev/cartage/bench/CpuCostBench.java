@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Issue 4 §5: the CPU cost of marshal + render per page on the 181 pages of the extraction benchmark, for each
+ * The CPU cost of marshal + render per page on the 181 pages of the extraction benchmark, for each
  * format — what the two CPU stages of a run spend on a real page. Per row: median and p99 ms per page on one
  * thread, pages/s on one thread and on every core (each thread takes every n-th page; no pipeline, no I/O), and the
  * cores other processes used meanwhile (a row waits up to 60 s for a quiet machine first).
@@ -29,7 +29,7 @@ final class CpuCostBench {
     private static final int WARM_UP_PASSES = 3;
     private static final int TIMED_PASSES = 5;
     private static final int QUIET_WAIT_SECONDS = 60;
-    /** The goal of issue 4 §5: marshal + render together, on this 2-core machine. */
+    /** The CPU-cost goal: marshal + render together, on this 2-core machine. */
     private static final double GOAL_PAGES_PER_SECOND = 200;
 
     private CpuCostBench() {

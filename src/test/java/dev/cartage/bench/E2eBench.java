@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Benchmark (iii): the whole service end to end, over real HTTP, against the built-in pile.
+ * The whole service end to end, over real HTTP, against the built-in pile.
  *
  * <p>For every measured run it starts the packaged service as a separate process ({@code java -jar}), waits for
  * {@code /actuator/health} to be UP, runs the same 500-page warm-up, then POSTs the measured run to

@@ -24,7 +24,7 @@ import dev.cartage.pipeline.StageSpec;
 import reactor.core.publisher.Flux;
 
 /**
- * Issue 3, 5(a): the fetch stage alone against the pile served by the packaged service (a separate process, as
+ * The fetch stage alone against the pile served by the packaged service (a separate process, as
  * deployed), at 50 ms latency and parallelism 16, 64, 256. Ideal throughput is {@code p / latency}. Two further
  * bounds explain a shortfall: Little's law with the real one-at-a-time round trip R1 ({@code p / R1}: latency plus
  * the pile's and the client's own time per page), and the CPU ceiling (cores ÷ CPU-seconds per page, both

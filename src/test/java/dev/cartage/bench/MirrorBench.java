@@ -29,7 +29,7 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Mirrors, measured (issue 3, benches 5b and 5c): local Reactor Netty origins with controlled latency, fetched
+ * Mirrors, measured (balancing and hedging): local Reactor Netty origins with controlled latency, fetched
  * through {@link MirrorFetcher} by a plain Reactor Netty client.
  *
  * <ul>

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The soak (issue 5 §5): the packaged service as a separate process under {@value #CLIENTS} concurrent
+ * The soak: the packaged service as a separate process under {@value #CLIENTS} concurrent
  * {@code /api/render} clients on pile pages plus {@value #RUNS} concurrent runs of {@value SoakRun#PAGES} pile pages
  * with {@code failEvery: 10}, for about {@code soak.seconds} (default 60) seconds; then the checks of the issue:
  * zero 500s from the service, zero 5xx on {@code /api/render}, exactly 5,000 outcomes per run with exactly 500

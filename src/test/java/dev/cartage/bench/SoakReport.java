@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The soak's tables and its PASS/MISS line per goal of issue 5 §5. */
+/** The soak's tables and its PASS/MISS line per soak goal. */
 final class SoakReport {
 
     private static final double WINDOW = 20;

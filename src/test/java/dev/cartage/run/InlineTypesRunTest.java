@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.cartage.deliver.Outcome;
 import dev.cartage.support.RunsApi;
 
-/** Every inline type API.md lists goes through {@code POST /api/runs} to a Markdown outcome, its type intact. */
+/** Every inline type docs/api.md lists goes through {@code POST /api/runs} to a Markdown outcome, its type intact. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "60s")
 class InlineTypesRunTest {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OpenAPI description is generated from the controllers (springdoc) and names the endpoints of API.md; Swagger
+ * The OpenAPI description is generated from the controllers (springdoc) and names the endpoints of docs/api.md; Swagger
  * UI is served next to it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,7 +37,7 @@ class OpenApiTest {
     }
 
     /**
-     * Every row of API.md's endpoint table is described, with the success status and media types API.md gives.
+     * Every row of docs/api.md's endpoint table is described, with the success status and media types docs/api.md gives.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {

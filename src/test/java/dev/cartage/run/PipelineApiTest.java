@@ -24,7 +24,7 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /api/pipeline} (API.md): a JSON run request or NDJSON source lines in, outcomes out as NDJSON or SSE
+ * {@code POST /api/pipeline} (docs/api.md): a JSON run request or NDJSON source lines in, outcomes out as NDJSON or SSE
  * while they are delivered; the run is listed with its id in {@code X-Run-Id}; bad settings are a 400 before any
  * work; a bad line is one failed outcome where its items would have been.
  */

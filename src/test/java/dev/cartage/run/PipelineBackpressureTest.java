@@ -29,7 +29,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Backpressure end to end over HTTP (issue 5): a real client that reads {@code /api/pipeline}'s NDJSON answer at
+ * Backpressure end to end over HTTP: a real client that reads {@code /api/pipeline}'s NDJSON answer at
  * 5 outcomes per second holds the whole pipeline back, down to the sources. While it reads, the items the fetch
  * stage has taken from the pile never exceed what the client has read, plus what the stages may hold
  * (Σ parallelism + buffer), plus 512 for what the transport holds (the server's encoder and socket, the client's

@@ -34,7 +34,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A client that disconnects from {@code /api/pipeline} cancels its run (issue 5): the fetches in flight stop, the
+ * A client that disconnects from {@code /api/pipeline} cancels its run: the fetches in flight stop, the
  * origin sees their connections close, the fetch client's pool holds no active connection afterwards, and no new
  * request starts. The origin is a local server whose pages never answer, counting requests and closed connections.
  */

@@ -22,7 +22,7 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * {@code GET /api/render} over real HTTP: the rendered page with its media type, and every failure status of
- * API.md with a problem body naming the error type. The origin is a local server (allowed for this test only).
+ * docs/api.md with a problem body naming the error type. The origin is a local server (allowed for this test only).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "cartage.fetch.guard.allow[0]=127.0.0.1:*",

@@ -18,7 +18,7 @@ import dev.cartage.deliver.Outcome;
 import dev.cartage.support.RunsApi;
 
 /**
- * {@code DELETE /api/runs/{id}} (API.md): a running run is cancelled — 202, status {@code cancelled}, its outcome
+ * {@code DELETE /api/runs/{id}} (docs/api.md): a running run is cancelled — 202, status {@code cancelled}, its outcome
  * stream ends with what was delivered so far — and a run that has ended answers 409, an unknown one 404.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -19,7 +19,7 @@ import dev.cartage.support.RunsApi;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code GET /api/runs/{id}/events} (API.md): {@code stages} snapshots at most 4 per second, one {@code outcome}
+ * {@code GET /api/runs/{id}/events} (docs/api.md): {@code stages} snapshots at most 4 per second, one {@code outcome}
  * per item, and a last {@code done} carrying the final RunStatus, after which the stream ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

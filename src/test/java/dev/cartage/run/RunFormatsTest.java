@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A background run ({@code POST /api/runs}) renders in the format it asks for: every format of API.md reaches the
+ * A background run ({@code POST /api/runs}) renders in the format it asks for: every format of docs/api.md reaches the
  * stored outcome with its media type, the document's title and its content.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

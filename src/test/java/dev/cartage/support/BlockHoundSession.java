@@ -22,7 +22,7 @@ public class BlockHoundSession implements LauncherSessionListener {
                 // handing a task to the cartage-cpu pool's shared queue takes the queue's lock for a few
                 // instructions; when two threads offer at once one parks briefly (seen once in CI: the BlockHound
                 // error killed a worker mid-drain and two runs never ended). The shared queue is by design
-                // (run/Schedulers), so that lock wait is allowed, as Reactor allows its own executors' queues
+                // (run/CpuSchedulerConfiguration), so that lock wait is allowed, as Reactor allows its own executors' queues
                 .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "execute")
                 // Netty 4.2's adaptive buffer allocator guards its magazines with a StampedLock held for a few
                 // instructions; it is Netty's own design for event loops, not an accidental blocking call

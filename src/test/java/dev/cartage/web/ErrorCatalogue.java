@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 
 /**
- * The malformed requests of issue 5 §4, grouped by what is wrong, each with the answer API.md asks for. A group is
+ * The malformed requests the service must refuse, grouped by what is wrong, each with the answer docs/api.md asks for. A group is
  * one method, so a new endpoint adds its own group ({@link #pipeline()}) and lists it in {@link #all()}.
  */
 final class ErrorCatalogue {

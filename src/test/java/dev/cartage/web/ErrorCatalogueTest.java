@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 5 §4: every malformed request of {@link ErrorCatalogue}, sent over real HTTP, gets the right 4xx as an
+ * Every malformed request of {@link ErrorCatalogue}, sent over real HTTP, gets the right 4xx as an
  * {@code application/problem+json} with {@code type}, {@code title}, {@code status}, a {@code detail} about this
  * error, the field at fault, and no stack trace. Afterwards the service still runs a pile and renders a page, and
  * no answer of the whole class was a 5xx.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a mirrored source chooses among its addresses (API.md, Sources). */
+/** How a mirrored source chooses among its addresses (docs/api.md, Sources). */
 public enum Balance {
     /** Ask every mirror (or the next one only after {@code hedgeAfter}); keep the first good answer, cancel the rest. */
     FIRST_RESPONSE,

@@ -34,7 +34,7 @@ import reactor.core.scheduler.Schedulers;
  * </ol>
  * Only the last step counts against the timeout: waiting for robots.txt, a permit or a start slot is our own
  * politeness, not the origin being slow. The built-in pile is exempt from steps 1 to 3 and never asked for its
- * robots.txt (API.md).
+ * robots.txt (docs/api.md).
  *
  * <p>Metrics: {@code cartage.fetch.robots.denials}, and those of {@link RobotsFetch} and {@link HostLimits}.
  */

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads an HTTP {@code Retry-After} header (RFC 9110 §10.2.3): either delta-seconds ({@code 120}) or an
+ * Reads an HTTP {@code Retry-After} header (RFC 9110, section 10.2.3): either delta-seconds ({@code 120}) or an
  * HTTP-date ({@code Wed, 21 Oct 2015 07:28:00 GMT}).
  */
 public final class RetryAfter {

@@ -2,7 +2,7 @@ package dev.cartage.fetch.polite;
 
 import java.io.ByteArrayOutputStream;
 
-/** The first {@code limit} bytes of a robots.txt body; the rest is not read (RFC 9309 §2.5). */
+/** The first {@code limit} bytes of a robots.txt body; the rest is not read (RFC 9309, section 2.5). */
 final class RobotsBody {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

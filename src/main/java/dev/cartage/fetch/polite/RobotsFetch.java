@@ -22,7 +22,7 @@ import reactor.netty.http.client.HttpClientResponse;
 /**
  * Fetches and reads one origin's robots.txt through the fetch stage's guarded client (every hop checked by the
  * {@link TargetGuard}, every connection by its address check), following up to 5 redirects and reading at most
- * {@code max-size} bytes. Never fails: every outcome becomes {@link OriginRules}, per RFC 9309 §2.3.1:
+ * {@code max-size} bytes. Never fails: every outcome becomes {@link OriginRules}, per RFC 9309, section 2.3.1:
  * <ul>
  *   <li>2xx: the rules it contains for Cartage's product token (or for {@code *});</li>
  *   <li>4xx other than 429, a redirect without a target, more than 5 redirects, or a URL the guard will not

@@ -18,7 +18,7 @@ import org.jsoup.safety.Safelist;
  * no stricter. Links get {@code rel="nofollow noopener noreferrer"}. Thread-safe: the safelist is built once
  * and only read.
  */
-final class ContentCleaner {
+final class HtmlSanitizer {
 
     private static final Safelist SAFELIST = new UrlCheckingSafelist()
             .addTags("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "pre", "code", "blockquote",
@@ -28,7 +28,7 @@ final class ContentCleaner {
             .addAttributes("code", "class")
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
 
-    private ContentCleaner() {
+    private HtmlSanitizer() {
     }
 
     /** The fragment with everything outside the safelist removed (text of removed elements is kept, escaped). */

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The second line of defence on its own: it must hold even if {@link HtmlBlocks} wrote something unsafe. */
-class ContentCleanerTest {
+class HtmlSanitizerTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
@@ -25,14 +25,14 @@ class ContentCleanerTest {
             "<iframe srcdoc=\"x\"></iframe><div>a</div>       | a",
             "<code class=\"language-java\" id=\"x\">a</code>  | <code class=\"language-java\">a</code>"})
     void anythingOutsideTheSafelistIsRemoved(String dirty, String clean) {
-        assertThat(ContentCleaner.clean(dirty)).isEqualTo(clean);
+        assertThat(HtmlSanitizer.clean(dirty)).isEqualTo(clean);
     }
 
     @Test
     void whatHtmlBlocksWritesPassesUnchanged() {
         String fragment = HtmlBlocks.write(GeneratedDocuments.document(3).blocks());
 
-        String cleaned = ContentCleaner.clean(fragment).replace(" rel=\"nofollow noopener noreferrer\"", "");
+        String cleaned = HtmlSanitizer.clean(fragment).replace(" rel=\"nofollow noopener noreferrer\"", "");
 
         assertThat(normalized(cleaned)).isEqualTo(normalized(fragment));
     }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import reactor.core.scheduler.NonBlocking;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The bounded scheduler CPU stages (marshal, render) run on: one thread per core, never more, taking tasks from
@@ -19,13 +20,13 @@ import reactor.core.scheduler.Scheduler;
  * Reactor treat them like event loops: nothing may block on them.
  */
 @Configuration(proxyBeanMethods = false)
-class Schedulers {
+class CpuSchedulerConfiguration {
 
     @Bean(destroyMethod = "dispose")
     Scheduler cpuScheduler() {
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(cores, new CpuThreads());
-        return reactor.core.scheduler.Schedulers.fromExecutorService(pool, "cartage-cpu");
+        return Schedulers.fromExecutorService(pool, "cartage-cpu");
     }
 
     /** Names the threads {@code cartage-cpu-N} and marks them non-blocking. */

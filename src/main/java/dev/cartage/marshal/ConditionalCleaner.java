@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * does: blocks, lists, tables and forms that read like link lists, image strips, widgets or empty shells, judged
  * from their counts in {@link ContentStats} (innermost first, so a container is judged on what is left in it).
  */
-final class ContentCleaner {
+final class ConditionalCleaner {
 
     private static final Evaluator CONDITIONAL = QueryParser.parse("form, fieldset, table, ul, div");
     private static final Evaluator ALWAYS = QueryParser.parse("footer, link, object, embed");
@@ -37,7 +37,7 @@ final class ContentCleaner {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 
-    private ContentCleaner() {
+    private ConditionalCleaner() {
     }
 
     /**
@@ -183,7 +183,7 @@ final class ContentCleaner {
     private static boolean isOrInsideDataTable(Element element, Map<Element, Boolean> dataTables) {
         for (Element table = element.closest(TABLE); table != null;
                 table = table.parent() == null ? null : table.parent().closest(TABLE)) {
-            if (dataTables.computeIfAbsent(table, ContentCleaner::isDataTable)) {
+            if (dataTables.computeIfAbsent(table, ConditionalCleaner::isDataTable)) {
                 return true;
             }
         }
