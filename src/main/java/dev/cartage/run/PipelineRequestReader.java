@@ -10,7 +10,7 @@ import org.springframework.util.MultiValueMap;
 
 import dev.cartage.deliver.DeliverPlan;
 import dev.cartage.deliver.DeliverTarget;
-import dev.cartage.pipeline.StageSettings;
+import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
 import dev.cartage.web.FieldError;
 import dev.cartage.web.InvalidRequestException;
@@ -77,13 +77,13 @@ class PipelineRequestReader {
                 stage.set(parts[1], INTEGER_SETTINGS.contains(parts[1]) ? number(value) : JsonNodeFactory.instance.stringNode(value));
             } else {
                 errors.add(new FieldError(name, "unknown query parameter; expected format, ordered or {stage}.{setting} "
-                        + "such as fetch.parallelism=8 (stages " + RunPlan.STAGE_NAMES + ", settings "
+                        + "such as fetch.parallelism=8 (stages " + RunRequestReader.STAGE_NAMES + ", settings "
                         + RunRequestReader.STAGE_FIELDS.stream().sorted().toList() + ")"));
             }
         }
         List<FieldError> fieldErrors = new ArrayList<>();
         Format chosen = runs.format(format, fieldErrors);
-        List<StageSettings> settings = runs.stages(stages, fieldErrors);
+        StagesSettings settings = runs.stages(stages, fieldErrors);
         if (ordered != null && !ordered.isBoolean()) {
             fieldErrors.add(new FieldError("ordered", "must be true or false, was " + ordered.stringValue()));
         }
@@ -98,7 +98,7 @@ class PipelineRequestReader {
 
     private static boolean isStageSetting(String name) {
         String[] parts = name.split("\\.", -1);
-        return parts.length == 2 && RunPlan.STAGE_NAMES.contains(parts[0])
+        return parts.length == 2 && RunRequestReader.STAGE_NAMES.contains(parts[0])
                 && RunRequestReader.STAGE_FIELDS.contains(parts[1]);
     }
 

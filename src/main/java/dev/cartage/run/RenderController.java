@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.pipeline.StageSettings;
+import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
 import dev.cartage.render.Rendered;
 import dev.cartage.render.Renderers;
@@ -40,15 +41,14 @@ class RenderController {
 
     private final CartageStages stages;
     private final SourceParser sources;
-    private final List<StageSettings> settings;
+    private final StagesSettings settings;
     private final String contentSecurityPolicy;
 
     RenderController(CartageStages stages, SourceParser sources, StagesProperties defaults, Renderers renderers) {
         this.stages = stages;
         this.sources = sources;
         this.contentSecurityPolicy = renderers.contentSecurityPolicy();
-        this.settings = List.of(oneAtATime(defaults.fetch()), oneAtATime(defaults.marshal()),
-                oneAtATime(defaults.render()), oneAtATime(defaults.deliver()));
+        this.settings = StagesSettings.of(stage -> oneAtATime(defaults.forStage(stage)));
     }
 
     @GetMapping(path = "/api/render")

@@ -2,6 +2,7 @@ package dev.cartage.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,9 @@ import org.springframework.stereotype.Component;
 import dev.cartage.deliver.DeliverPlan;
 import dev.cartage.deliver.DeliverPlanReader;
 import dev.cartage.pipeline.Overflow;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSettings;
+import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
 import dev.cartage.source.SourceParser;
 import dev.cartage.source.SourceSpec;
@@ -29,6 +32,8 @@ class RunRequestReader {
     private static final Set<String> TOP_LEVEL = Set.of("sources", "format", "stages", "ordered", "deliver");
     /** The settings of one stage, in a run request's {@code stages} and as {@code /api/pipeline} query parameters. */
     static final Set<String> STAGE_FIELDS = Set.of("parallelism", "buffer", "overflow", "timeout", "retries");
+    /** The keys of a run request's {@code stages}, and the first part of a {@code {stage}.{setting}} parameter. */
+    static final List<String> STAGE_NAMES = Arrays.stream(Stage.values()).map(Stage::wireName).toList();
 
     private final SourceParser sources;
     private final StagesProperties defaults;
@@ -50,7 +55,7 @@ class RunRequestReader {
         unknownFields(body, TOP_LEVEL, "", errors);
         List<SourceSpec> specs = sources(body.get("sources"), errors);
         Format format = format(body.get("format"), errors);
-        List<StageSettings> stages = stages(body.get("stages"), errors);
+        StagesSettings stages = stages(body.get("stages"), errors);
         boolean ordered = bool(body.get("ordered"), "ordered", errors);
         DeliverPlan deliver = destinations.read(body.get("deliver"), errors);
         if (!errors.isEmpty()) {
@@ -60,20 +65,18 @@ class RunRequestReader {
     }
 
     /** Stage settings from query parameters such as {@code fetch.parallelism=8}, for streaming requests. */
-    List<StageSettings> stages(JsonNode stagesObject, List<FieldError> errors) {
+    StagesSettings stages(JsonNode stagesObject, List<FieldError> errors) {
         if (stagesObject != null && !stagesObject.isNull() && !stagesObject.isObject()) {
             errors.add(new FieldError("stages", "stages must be an object such as {\"fetch\": {\"parallelism\": 16}}"));
-            return List.of();
+            return defaults.settings();
         }
         if (stagesObject != null && stagesObject.isObject()) {
-            unknownFields(stagesObject, Set.copyOf(RunPlan.STAGE_NAMES), "stages.", errors);
+            unknownFields(stagesObject, Set.copyOf(STAGE_NAMES), "stages.", errors);
         }
-        List<StageSettings> settings = new ArrayList<>(4);
-        for (String name : RunPlan.STAGE_NAMES) {
-            JsonNode node = stagesObject == null || stagesObject.isNull() ? null : stagesObject.get(name);
-            settings.add(stage(name, node, "stages." + name, errors));
-        }
-        return settings;
+        return StagesSettings.of(stage -> {
+            JsonNode node = stagesObject == null || stagesObject.isNull() ? null : stagesObject.get(stage.wireName());
+            return stage(stage, node, "stages." + stage.wireName(), errors);
+        });
     }
 
     Format format(JsonNode node, List<FieldError> errors) {
@@ -115,8 +118,8 @@ class RunRequestReader {
         return sources.parse(entries, "sources", errors);
     }
 
-    private StageSettings stage(String name, JsonNode node, String path, List<FieldError> errors) {
-        StageDefaults base = defaults.forStage(name);
+    private StageSettings stage(Stage stage, JsonNode node, String path, List<FieldError> errors) {
+        StageDefaults base = defaults.forStage(stage);
         if (node == null || node.isNull()) {
             return base.toSettings();
         }
