@@ -9,6 +9,7 @@ import org.springframework.util.MultiValueMap;
 
 import dev.cartage.deliver.DeliverPlan;
 import dev.cartage.deliver.DeliverTarget;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
 import dev.cartage.web.Fields;
@@ -99,7 +100,7 @@ class PipelineRequestReader {
 
     private static boolean isStageSetting(String name) {
         String[] parts = name.split("\\.", -1);
-        return parts.length == 2 && RunRequestReader.STAGE_NAMES.contains(parts[0])
+        return parts.length == 2 && Stage.fromWireName(parts[0]).isPresent()
                 && RunRequestReader.STAGE_FIELDS.contains(parts[1]);
     }
 
