@@ -1,15 +1,11 @@
 package dev.cartage.deliver;
 
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.cartage.web.FieldError;
-import tools.jackson.databind.JsonNode;
+import dev.cartage.web.Fields;
 
 /**
  * Checks a request's {@code deliver} object (docs/api.md): {@code {"to": "store"}}, {@code {"to": "discard"}},
@@ -33,36 +29,28 @@ public class DeliverPlanReader {
         this.directories = directories;
     }
 
-    /** The checked plan; {@code store} when the request names none. */
-    public DeliverPlan read(JsonNode node, List<FieldError> errors) {
-        if (node == null || node.isNull()) {
+    /** The checked plan of a request's {@code deliver}; {@code store} when the request names none. */
+    public DeliverPlan read(Fields deliver) {
+        if (deliver.isAbsent()) {
             return DeliverPlan.of(DeliverTarget.STORE);
         }
-        JsonNode to = node.isObject() ? node.get("to") : null;
-        if (to == null || !to.isString()) {
-            errors.add(new FieldError("deliver.to", "deliver must be an object such as {\"to\": \"store\"}"));
+        Fields to = deliver.child("to");
+        if (to.value() == null || !to.value().isString()) {
+            to.reject("deliver must be an object such as {\"to\": \"store\"}");
             return DeliverPlan.of(DeliverTarget.STORE);
         }
-        DeliverTarget target = DeliverTarget.fromWireName(to.stringValue()).filter(DeliverTarget::requestable).orElse(null);
+        DeliverTarget target = DeliverTarget.fromWireName(to.value().stringValue())
+                .filter(DeliverTarget::requestable)
+                .orElse(null);
         if (target == null) {
-            errors.add(new FieldError("deliver.to", "unknown target '" + to.stringValue()
-                    + "'; one of store, discard, webhook, directory"));
+            to.reject("unknown target '" + to.value().stringValue() + "'; one of store, discard, webhook, directory");
             return DeliverPlan.of(DeliverTarget.STORE);
         }
-        for (String name : node.propertyNames()) {
-            if (!FIELDS.get(target).contains(name)) {
-                errors.add(new FieldError("deliver." + name, "not a setting of '" + target.wireName()
-                        + "' delivery; expected " + FIELDS.get(target).stream().sorted().toList()));
-            }
-        }
-        if (target == DeliverTarget.WEBHOOK) {
-            URI url = webhooks.check(node.get("url"), "deliver.url", errors);
-            return new DeliverPlan(target, url, null);
-        }
-        if (target == DeliverTarget.DIRECTORY) {
-            Path directory = directories.check(node.get("path"), "deliver.path", errors);
-            return new DeliverPlan(target, null, directory);
-        }
-        return DeliverPlan.of(target);
+        deliver.refuseUnknown(FIELDS.get(target), "not a setting of '" + target.wireName() + "' delivery; expected");
+        return switch (target) {
+            case WEBHOOK -> new DeliverPlan(target, webhooks.check(deliver.child("url")), null);
+            case DIRECTORY -> new DeliverPlan(target, null, directories.check(deliver));
+            default -> DeliverPlan.of(target);
+        };
     }
 }

@@ -1,14 +1,12 @@
 package dev.cartage.deliver;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Directory delivery (docs/api.md {@code "to": "directory"}): one file per outcome under the configured output root
@@ -32,24 +30,25 @@ public class DirectoryDelivery {
      * starts. {@code ""} and {@code "."} name the root itself; a directory that does not exist yet is created by
      * the run.
      */
-    public Path check(JsonNode path, String field, List<FieldError> errors) {
+    public Path check(Fields deliver) {
         if (root == null) {
-            errors.add(new FieldError("deliver.to", "'directory' delivery needs an output root, and this service has "
+            deliver.child("to").reject("'directory' delivery needs an output root, and this service has "
                     + "none: its operator must set cartage.deliver.directory.root (e.g. ./cartage-output). "
-                    + "Use store or discard meanwhile"));
+                    + "Use store or discard meanwhile");
             return null;
         }
-        if (path == null || path.isNull()) {
-            errors.add(new FieldError(field, "required with directory delivery: a directory relative to the output "
-                    + "root, such as \"reports/today\" (\"\" for the root itself)"));
+        Fields path = deliver.child("path");
+        if (path.isAbsent()) {
+            path.reject("required with directory delivery: a directory relative to the output "
+                    + "root, such as \"reports/today\" (\"\" for the root itself)");
             return null;
         }
-        if (!path.isString()) {
-            errors.add(new FieldError(field, "must be a string naming a directory relative to the output root, such as "
-                    + "\"reports/today\"; was " + path));
+        if (!path.value().isString()) {
+            path.reject("must be a string naming a directory relative to the output root, such as "
+                    + "\"reports/today\"; was " + path.value());
             return null;
         }
-        return root.check(path.stringValue(), field, errors);
+        return root.check(path.value().stringValue(), path);
     }
 
     /** The sink of one run that writes its outcomes under {@code directory/runId}. */

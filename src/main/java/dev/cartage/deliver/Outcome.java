@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.ItemFailure;
+import dev.cartage.pipeline.Stage;
+import dev.cartage.pipeline.StageTimings;
 import dev.cartage.render.Rendered;
 
 /**
@@ -32,18 +34,23 @@ public record Outcome(long seq, String source, String status, String format, Str
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String stage, String type, String message, Integer httpStatus) {
         static Error of(ItemFailure failure) {
-            return new Error(failure.stage(), failure.type().wireName(), failure.message(), failure.httpStatus());
+            return new Error(failure.stage().wireName(), failure.type().wireName(), failure.message(), failure.httpStatus());
         }
     }
 
     /** Milliseconds per stage; the last one covers handing the outcome to its destination. */
     public record Timings(double fetchMs, double marshalMs, double renderMs, double deliverMs) {
+
+        /** The item's time in each stage, except deliver's, which is still going on and given apart. */
+        static Timings of(StageTimings item, long deliverNanos) {
+            return new Timings(millis(item.nanos(Stage.FETCH)), millis(item.nanos(Stage.MARSHAL)),
+                    millis(item.nanos(Stage.RENDER)), millis(deliverNanos));
+        }
     }
 
     /** The outcome of an item leaving the render stage, given the time spent delivering it so far. */
     public static Outcome of(Envelope<Rendered> item, String format, long deliverNanos) {
-        Timings timings = new Timings(millis(item.timings().nanos(0)), millis(item.timings().nanos(1)),
-                millis(item.timings().nanos(2)), millis(deliverNanos));
+        Timings timings = Timings.of(item.timings(), deliverNanos);
         if (item.isFailed()) {
             return new Outcome(item.seq(), item.source(), "failed", format, null, null, null,
                     Error.of(item.failure()), timings);

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 
-import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 
 /**
  * The configured output root of directory delivery, and the checks that keep every directory a request names inside
@@ -54,10 +53,10 @@ final class OutputRoot {
      * <p>The file system is asked only for metadata (which part exists, where its links lead): a few {@code lstat}
      * calls, quick enough for the request's thread. The run re-checks before it writes ({@link #enter}).
      */
-    Path check(String requested, String field, List<FieldError> errors) {
+    Path check(String requested, Fields field) {
         String problem = lexicalProblem(requested);
         if (problem != null) {
-            errors.add(new FieldError(field, problem));
+            field.reject(problem);
             return null;
         }
         Path wanted = realRoot;
@@ -70,19 +69,19 @@ final class OutputRoot {
             Path existing = deepestExisting(wanted);
             Path real = existing.toRealPath();
             if (!real.startsWith(realRoot)) {
-                errors.add(new FieldError(field, "'" + requested + "' leads outside the output root through a symbolic link ('"
-                        + shown(existing) + "'); name a directory inside the root"));
+                field.reject("'" + requested + "' leads outside the output root through a symbolic link ('"
+                        + shown(existing) + "'); name a directory inside the root");
                 return null;
             }
             if (!Files.isDirectory(real)) {
-                errors.add(new FieldError(field, "'" + shown(existing) + "' is a file, not a directory; name a directory"));
+                field.reject("'" + shown(existing) + "' is a file, not a directory; name a directory");
                 return null;
             }
             return real.resolve(existing.relativize(wanted));
         } catch (NoSuchFileException e) {
-            errors.add(new FieldError(field, "'" + requested + "' goes through a symbolic link that leads nowhere; name a directory inside the root"));
+            field.reject("'" + requested + "' goes through a symbolic link that leads nowhere; name a directory inside the root");
         } catch (IOException e) {
-            errors.add(new FieldError(field, "'" + requested + "' cannot be used: " + e.getMessage()));
+            field.reject("'" + requested + "' cannot be used: " + e.getMessage());
         }
         return null;
     }

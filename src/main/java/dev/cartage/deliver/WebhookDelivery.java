@@ -2,14 +2,13 @@ package dev.cartage.deliver;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
 import dev.cartage.fetch.guard.TargetGuard;
 import dev.cartage.pipeline.ItemException;
-import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,14 +40,14 @@ public class WebhookDelivery {
         this.properties = properties;
     }
 
-    /** The checked webhook URL, or null after adding a field error. */
-    public URI check(JsonNode url, String field, List<FieldError> errors) {
-        String problem = problemWith(url);
+    /** The checked webhook URL, or null after rejecting it. */
+    public URI check(Fields url) {
+        String problem = problemWith(url.value());
         if (problem != null) {
-            errors.add(new FieldError(field, problem));
+            url.reject(problem);
             return null;
         }
-        return URI.create(url.stringValue());
+        return URI.create(url.value().stringValue());
     }
 
     /** The sink of one run that POSTs its outcomes to {@code url}. */

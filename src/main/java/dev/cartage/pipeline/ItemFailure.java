@@ -6,12 +6,12 @@ import java.util.Objects;
  * What went wrong with one item, kept as data in its envelope: the stage that raised it,
  * its type, a message for people and, for origin failures, the HTTP status.
  *
- * @param stage      the name of the stage that raised the failure
+ * @param stage      the stage that raised the failure
  * @param type       the failure's category
  * @param message    what happened and, where possible, what to do about it
  * @param httpStatus the origin's status code for {@link FailureType#HTTP_STATUS}, otherwise null
  */
-public record ItemFailure(String stage, FailureType type, String message, Integer httpStatus) {
+public record ItemFailure(Stage stage, FailureType type, String message, Integer httpStatus) {
 
     public ItemFailure {
         Objects.requireNonNull(stage, "stage");
@@ -19,7 +19,7 @@ public record ItemFailure(String stage, FailureType type, String message, Intege
         Objects.requireNonNull(message, "message");
     }
 
-    public static ItemFailure of(String stage, FailureType type, String message) {
+    public static ItemFailure of(Stage stage, FailureType type, String message) {
         return new ItemFailure(stage, type, message, null);
     }
 }

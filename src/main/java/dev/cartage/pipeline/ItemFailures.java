@@ -8,7 +8,7 @@ final class ItemFailures {
     private ItemFailures() {
     }
 
-    static ItemFailure from(String stage, Throwable error) {
+    static ItemFailure from(Stage stage, Throwable error) {
         if (error instanceof ItemException item) {
             return new ItemFailure(stage, item.type(), item.getMessage(), item.httpStatus());
         }
@@ -25,8 +25,8 @@ final class ItemFailures {
         return error instanceof TimeoutException || (error instanceof ItemException item && item.retryable());
     }
 
-    static ItemFailure dropped(String stage) {
+    static ItemFailure dropped(Stage stage) {
         return ItemFailure.of(stage, FailureType.DROPPED,
-                "shed by the " + stage + " stage's overflow policy: the next stage was not keeping up");
+                "shed by the " + stage.wireName() + " stage's overflow policy: the next stage was not keeping up");
     }
 }

@@ -3,6 +3,7 @@ package dev.cartage.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 
@@ -27,7 +28,7 @@ public final class Pipeline<I, O> {
         this.stages = List.copyOf(stages);
         this.ordered = ordered;
         this.meters = stages.stream()
-                .map(s -> new StageMeter(s.name(), s.settings().parallelism(), s.settings().buffer()))
+                .map(s -> new StageMeter(s.stage(), s.settings().parallelism(), s.settings().buffer()))
                 .toList();
     }
 
@@ -45,7 +46,7 @@ public final class Pipeline<I, O> {
         Flux flux = items;
         for (int i = 0; i < stages.size(); i++) {
             StageSpec spec = stages.get(i);
-            StagePlan plan = new StagePlan(spec.name(), i, spec.settings(), ordered, spec.work(), meters.get(i));
+            StagePlan plan = new StagePlan(spec.stage(), spec.settings(), ordered, spec.work(), meters.get(i));
             flux = flux.transform(upstream -> new FluxStage<>((Flux) upstream, plan));
         }
         return (Flux<Envelope<O>>) flux;
@@ -58,6 +59,11 @@ public final class Pipeline<I, O> {
     /** A consistent snapshot of every stage's counters, in stage order; safe from any thread. */
     public List<StageSnapshot> snapshot() {
         return meters.stream().map(StageMeter::snapshot).toList();
+    }
+
+    /** A consistent snapshot of {@code stage}'s counters, or empty when this pipeline does not run that stage. */
+    public Optional<StageSnapshot> snapshot(Stage stage) {
+        return meters.stream().filter(meter -> meter.stage() == stage).findFirst().map(StageMeter::snapshot);
     }
 
     /**
@@ -75,8 +81,9 @@ public final class Pipeline<I, O> {
 
         public <N> Builder<I, N> then(StageSpec<O, N> stage) {
             Objects.requireNonNull(stage, "stage");
-            if (stages.size() == StageTimings.MAX_STAGES) {
-                throw new IllegalStateException("a pipeline has at most " + StageTimings.MAX_STAGES + " stages");
+            // an item's timings, its failure and the snapshots are kept by stage, so each stage may run once
+            if (stages.stream().anyMatch(added -> added.stage() == stage.stage())) {
+                throw new IllegalStateException("the " + stage.stage().wireName() + " stage is already in this pipeline");
             }
             List<StageSpec<?, ?>> next = new ArrayList<>(stages);
             next.add(stage);

@@ -18,7 +18,7 @@ public final class StageMeter {
     /** One hour in microseconds: a fixed range, so the histogram never resizes under a reader's feet. */
     private static final long MAX_LATENCY_MICROS = 3_600_000_000L;
 
-    private final String name;
+    private final Stage stage;
     private final int parallelism;
     private final int buffer;
 
@@ -40,15 +40,15 @@ public final class StageMeter {
     private StageSnapshot.Latency latency = StageSnapshot.Latency.NONE;
     private volatile StageSnapshot latest;
 
-    public StageMeter(String name, int parallelism, int buffer) {
-        this.name = name;
+    public StageMeter(Stage stage, int parallelism, int buffer) {
+        this.stage = stage;
         this.parallelism = parallelism;
         this.buffer = buffer;
         this.latest = build();
     }
 
-    public String name() {
-        return name;
+    public Stage stage() {
+        return stage;
     }
 
     /** The latest published counters; safe to call from any thread at any time, never blocks. */
@@ -181,7 +181,7 @@ public final class StageMeter {
     }
 
     private StageSnapshot build() {
-        return new StageSnapshot(name, parallelism, buffer, received, completed, failed, dropped, cancelled, inFlight,
+        return new StageSnapshot(stage, parallelism, buffer, received, completed, failed, dropped, cancelled, inFlight,
                 queued,
                 demand, peakInFlight, peakQueued, latency);
     }

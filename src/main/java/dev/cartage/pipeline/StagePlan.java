@@ -1,6 +1,6 @@
 package dev.cartage.pipeline;
 
-/** Everything one stage needs at run time: its place in the pipeline, its work, its settings and its meter. */
-record StagePlan<I, O>(String name, int index, StageSettings settings, boolean ordered,
+/** Everything one stage needs at run time: which stage it is, its work, its settings and its meter. */
+record StagePlan<I, O>(Stage stage, StageSettings settings, boolean ordered,
                        StageWork<I, O> work, StageMeter meter) {
 }

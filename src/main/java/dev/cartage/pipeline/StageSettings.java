@@ -7,9 +7,9 @@ import java.util.Objects;
  * How one stage runs: how many items it works on at once and how many finished items may wait for the next stage.
  *
  * @param parallelism how many items the stage works on at once (the gophers); at least 1
- * @param buffer      how many finished items may wait for the next stage (the staging pile); 0 means every
- *                    finished item is handed over directly. Together with {@code parallelism} it bounds the
- *                    stage's demand upstream: a stage never holds more than {@code parallelism + buffer} items
+ * @param buffer      how many finished items may wait for the next stage; 0 means every finished item is
+ *                    handed over directly. Together with {@code parallelism} it bounds the stage's demand
+ *                    upstream: a stage never holds more than {@code parallelism + buffer} items
  * @param overflow    what happens when finished items outrun the buffer
  * @param timeout     per attempt; for CPU stages the work cannot be interrupted, so an attempt that took longer
  *                    fails the item with {@code timeout} once it returns

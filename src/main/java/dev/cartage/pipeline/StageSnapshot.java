@@ -1,9 +1,11 @@
 package dev.cartage.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A stage's counters at one instant, consistent with each other.
  *
- * @param name        the stage's name
+ * @param stage       the stage; its wire name is the snapshot's {@code name} in the API
  * @param parallelism items the stage may work on at once
  * @param buffer      finished items that may wait for the next stage
  * @param received    items handed to the stage: always {@code completed + failed + dropped + cancelled + inFlight}
@@ -13,7 +15,7 @@ package dev.cartage.pipeline;
  * @param dropped     items shed by the stage's overflow policy
  * @param cancelled   items the stage was working on when the run was cancelled, abandoned with their work (0
  *                    while the run goes on)
- * @param inFlight    items being worked on now, or finished and held by their worker until the pile has room;
+ * @param inFlight    items being worked on now, or finished and held by their worker until the buffer has room;
  *                    never more than {@code parallelism}
  * @param queued      finished items waiting for the next stage, head-of-line waiting included when the run is
  *                    ordered; never more than {@code buffer}
@@ -22,7 +24,7 @@ package dev.cartage.pipeline;
  * @param peakQueued  the highest {@code queued} seen so far
  * @param latency     time spent working on one item, in milliseconds
  */
-public record StageSnapshot(String name, int parallelism, int buffer,
+public record StageSnapshot(@JsonProperty("name") Stage stage, int parallelism, int buffer,
                             long received, long completed, long failed, long dropped, long cancelled,
                             long inFlight, long queued, long demand,
                             long peakInFlight, long peakQueued,

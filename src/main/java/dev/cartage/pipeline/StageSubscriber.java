@@ -138,8 +138,8 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     // ---- called by the work: AsyncItem and CpuWorkers ----
 
-    String stageName() {
-        return plan.name();
+    Stage stageName() {
+        return plan.stage();
     }
 
     boolean isCancelled() {
@@ -224,10 +224,10 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     /** Upstream sent more than asked: a push source. Only the drop policies accept that. */
     private void refuseUnrequested(Envelope<I> item) {
         if (overflow == Overflow.DROP_NEWEST || overflow == Overflow.DROP_OLDEST) {
-            pile.shedOnArrival(nextIndex++, item.withFailure(ItemFailures.dropped(plan.name())));
+            pile.shedOnArrival(nextIndex++, item.withFailure(ItemFailures.dropped(plan.stage())));
         } else {
             Operators.onDiscard(item, currentContext());
-            fail(Exceptions.failWithOverflow("the source of stage " + plan.name()
+            fail(Exceptions.failWithOverflow("the source of stage " + plan.stage()
                     + " sent more items than requested; use overflow drop-newest or drop-oldest for push sources"));
         }
     }
@@ -237,7 +237,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         if (item.isFailed() && !work.acceptsFailures()) {
             // passed through untouched; it counts as failed here only when its failure names this stage (an item
             // that failed before the pipeline on this stage's behalf, such as a sitemap the fetch stage could not read)
-            boolean failedHere = plan.name().equals(item.failure().stage());
+            boolean failedHere = plan.stage() == item.failure().stage();
             pile.hold(new Finished<>(index, item.passThrough(), 0, failedHere));
             return;
         }
@@ -258,7 +258,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         Finished<O> item;
         while ((item = finished.poll()) != null) {
             meter.recordLatency(item.nanos);
-            item.envelope.timings().record(plan.index(), item.nanos);
+            item.envelope.timings().record(plan.stage(), item.nanos);
             pile.hold(item);
         }
     }

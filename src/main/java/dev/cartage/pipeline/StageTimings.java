@@ -3,7 +3,7 @@ package dev.cartage.pipeline;
 import java.util.Arrays;
 
 /**
- * Nanoseconds an item spent being worked on in each stage, by the stage's position in the pipeline.
+ * Nanoseconds an item spent being worked on in each {@link Stage}.
  *
  * <p>Mutable on purpose: an item is held by exactly one stage at a time, and it moves between stages through
  * the stages' concurrent queues, which publish its state safely. Copying an array at every stage would cost an
@@ -11,26 +11,24 @@ import java.util.Arrays;
  */
 public final class StageTimings {
 
-    /** The engine composes at most this many stages; Cartage uses four. */
-    public static final int MAX_STAGES = 8;
-
-    private final long[] nanos = new long[MAX_STAGES];
+    /** Indexed by the stage's ordinal. */
+    private final long[] nanos = new long[Stage.count()];
 
     StageTimings() {
     }
 
-    void record(int stageIndex, long elapsedNanos) {
-        nanos[stageIndex] += elapsedNanos;
+    void record(Stage stage, long elapsedNanos) {
+        nanos[stage.ordinal()] += elapsedNanos;
     }
 
-    /** Nanoseconds spent in the stage at {@code stageIndex}; 0 if it never worked on the item. */
-    public long nanos(int stageIndex) {
-        return nanos[stageIndex];
+    /** Nanoseconds spent in {@code stage}; 0 if it never worked on the item. */
+    public long nanos(Stage stage) {
+        return nanos[stage.ordinal()];
     }
 
     /** The same value in milliseconds, for reports. */
-    public double millis(int stageIndex) {
-        return nanos[stageIndex] / 1_000_000.0;
+    public double millis(Stage stage) {
+        return nanos(stage) / 1_000_000.0;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 final class StagingPile<O> {
 
-    private final String stage;
+    private final Stage stage;
     private final int buffer;
     private final Overflow overflow;
     private final StageMeter meter;
@@ -19,7 +19,7 @@ final class StagingPile<O> {
     private final Consumer<Envelope<O>> discard;
 
     StagingPile(StagePlan<?, O> plan, Consumer<Envelope<O>> discard) {
-        this.stage = plan.name();
+        this.stage = plan.stage();
         this.buffer = plan.settings().buffer();
         this.overflow = plan.settings().overflow();
         this.meter = plan.meter();

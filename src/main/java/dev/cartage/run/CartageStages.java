@@ -18,10 +18,10 @@ import dev.cartage.marshal.Marshaller;
 import dev.cartage.marshal.Marshallers;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
-import dev.cartage.pipeline.StageSettings;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSpec;
+import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
-import dev.cartage.render.Renderers;
 import dev.cartage.render.Rendered;
 import dev.cartage.render.Renderers;
 import dev.cartage.source.SourceItem;
@@ -61,16 +61,17 @@ class CartageStages {
      * The stages of one run, rendering into {@code format}; mirrored items are balanced and counted on
      * {@code board}, the run's own.
      */
-    Pipeline<SourceItem, Rendered> pipeline(List<StageSettings> settings, Format format, boolean ordered,
+    Pipeline<SourceItem, Rendered> pipeline(StagesSettings settings, Format format, boolean ordered,
                                             MirrorBoard board, Function<Envelope<Rendered>, Mono<Void>> sink) {
         return Pipeline.<SourceItem>builder()
                 // timed inside: the fetch timeout covers each origin exchange, not the wait for a host permit
-                .then(StageSpec.<SourceItem, Fetched>ioTimedInside("fetch", settings.get(0), item -> fetch(item, board)))
-                .then(StageSpec.<Fetched, Document>cpu("marshal", settings.get(1), cpu,
+                .then(StageSpec.<SourceItem, Fetched>ioTimedInside(Stage.FETCH, settings.fetch(),
+                        item -> fetch(item, board)))
+                .then(StageSpec.<Fetched, Document>cpu(Stage.MARSHAL, settings.marshal(), cpu,
                         page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
-                .then(StageSpec.<Document, Rendered>cpu("render", settings.get(2), cpu,
+                .then(StageSpec.<Document, Rendered>cpu(Stage.RENDER, settings.render(), cpu,
                         document -> renderers.render(document, format)))
-                .then(StageSpec.<Rendered>sink("deliver", settings.get(3), sink::apply))
+                .then(StageSpec.<Rendered>sink(Stage.DELIVER, settings.deliver(), sink::apply))
                 .build(ordered);
     }
 

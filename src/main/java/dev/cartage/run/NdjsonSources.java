@@ -1,6 +1,5 @@
 package dev.cartage.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +14,7 @@ import dev.cartage.source.SourceParser;
 import dev.cartage.source.SourceSpec;
 import dev.cartage.source.StreamedSource;
 import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -64,11 +64,11 @@ class NdjsonSources {
                     + "); each line is one source: a quoted URL such as \"https://example.org/a\" or an object such as"
                     + " {\"pile\": {\"count\": 10}}");
         }
-        List<FieldError> errors = new ArrayList<>();
-        SourceSpec spec = sources.parseOne(node, "line " + line.number(), errors);
-        if (spec == null || !errors.isEmpty()) {
+        Fields entry = Fields.named("line " + line.number(), node);
+        SourceSpec spec = sources.parseOne(entry);
+        if (spec == null || !entry.errors().isEmpty()) {
             return StreamedSource.refused(line.number(), line.text(),
-                    errors.stream().map(FieldError::message).collect(Collectors.joining("; ")));
+                    entry.errors().stream().map(FieldError::message).collect(Collectors.joining("; ")));
         }
         return StreamedSource.accepted(line.number(), spec);
     }

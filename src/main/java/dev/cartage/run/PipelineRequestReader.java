@@ -1,6 +1,5 @@
 package dev.cartage.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +9,10 @@ import org.springframework.util.MultiValueMap;
 
 import dev.cartage.deliver.DeliverPlan;
 import dev.cartage.deliver.DeliverTarget;
-import dev.cartage.pipeline.StageSettings;
+import dev.cartage.pipeline.Stage;
+import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
-import dev.cartage.web.FieldError;
-import dev.cartage.web.InvalidRequestException;
+import dev.cartage.web.Fields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,67 +37,70 @@ class PipelineRequestReader {
 
     /** A JSON run request whose outcomes stream back; the query string must be empty. */
     RunPlan readBody(JsonNode body, MultiValueMap<String, String> query) {
-        List<FieldError> errors = new ArrayList<>();
+        Fields request = Fields.of(body);
         if (body != null && body.isObject() && body.has("deliver")) {
-            errors.add(new FieldError("deliver", "/api/pipeline delivers to its own response; leave deliver out, "
-                    + "or use POST /api/runs to deliver to store, webhook or directory"));
+            request.child("deliver").reject("/api/pipeline delivers to its own response; leave deliver out, "
+                    + "or use POST /api/runs to deliver to store, webhook or directory");
         }
         for (String name : query.keySet()) {
-            errors.add(new FieldError(name, "with a JSON body the settings go in the body; query parameters are "
-                    + "for NDJSON bodies"));
+            request.at(name, null).reject("with a JSON body the settings go in the body; query parameters are "
+                    + "for NDJSON bodies");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        request.throwIfInvalid();
         RunPlan plan = runs.read(body);
         return new RunPlan(plan.sources(), plan.format(), plan.stages(), plan.ordered(), TO_RESPONSE);
     }
 
     /** The settings of an NDJSON request, from its query parameters; its sources come from the body. */
     RunPlan readQuery(MultiValueMap<String, String> query) {
-        List<FieldError> errors = new ArrayList<>();
+        Fields parameters = Fields.of(null);
         ObjectNode stages = JsonNodeFactory.instance.objectNode();
         JsonNode format = null;
-        JsonNode ordered = null;
+        String ordered = null;
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             if (parameter.getValue().size() != 1) {
-                errors.add(new FieldError(name, "give " + name + " once, not " + parameter.getValue().size() + " times"));
+                parameters.at(name, null).reject("give " + name + " once, not " + parameter.getValue().size() + " times");
                 continue;
             }
             String value = parameter.getValue().get(0);
             if (name.equals("format")) {
                 format = JsonNodeFactory.instance.stringNode(value);
             } else if (name.equals("ordered")) {
-                ordered = bool(value);
+                ordered = value;
             } else if (isStageSetting(name)) {
                 String[] parts = name.split("\\.");
                 ObjectNode stage = stages.has(parts[0]) ? (ObjectNode) stages.get(parts[0]) : stages.putObject(parts[0]);
                 stage.set(parts[1], INTEGER_SETTINGS.contains(parts[1]) ? number(value) : JsonNodeFactory.instance.stringNode(value));
             } else {
-                errors.add(new FieldError(name, "unknown query parameter; expected format, ordered or {stage}.{setting} "
-                        + "such as fetch.parallelism=8 (stages " + RunPlan.STAGE_NAMES + ", settings "
-                        + RunRequestReader.STAGE_FIELDS.stream().sorted().toList() + ")"));
+                parameters.at(name, null).reject("unknown query parameter; expected format, ordered or {stage}.{setting} "
+                        + "such as fetch.parallelism=8 (stages " + RunRequestReader.STAGE_NAMES + ", settings "
+                        + RunRequestReader.STAGE_FIELDS.stream().sorted().toList() + ")");
             }
         }
-        List<FieldError> fieldErrors = new ArrayList<>();
-        Format chosen = runs.format(format, fieldErrors);
-        List<StageSettings> settings = runs.stages(stages, fieldErrors);
-        if (ordered != null && !ordered.isBoolean()) {
-            fieldErrors.add(new FieldError("ordered", "must be true or false, was " + ordered.stringValue()));
+        Format chosen = RequestedFormat.read(parameters.at("format", format));
+        // a stage setting's parameter is its path under stages: fetch.parallelism, not stages.fetch.parallelism
+        StagesSettings settings = runs.stages(parameters.at("", stages));
+        boolean inOrder = ordered(parameters.at("ordered", null), ordered);
+        parameters.throwIfInvalid();
+        return new RunPlan(List.of(), chosen, settings, inOrder, TO_RESPONSE);
+    }
+
+    /** {@code true} or {@code false} as the query wrote it; echoed as written when it is neither. */
+    private static boolean ordered(Fields parameter, String value) {
+        if (value == null) {
+            return false;
         }
-        for (FieldError error : fieldErrors) {
-            errors.add(new FieldError(error.field().replaceFirst("^stages\\.", ""), error.message()));
+        if (!value.equals("true") && !value.equals("false")) {
+            parameter.reject("must be true or false, was " + value);
+            return false;
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        return new RunPlan(List.of(), chosen, settings, ordered != null && ordered.booleanValue(), TO_RESPONSE);
+        return Boolean.parseBoolean(value);
     }
 
     private static boolean isStageSetting(String name) {
         String[] parts = name.split("\\.", -1);
-        return parts.length == 2 && RunPlan.STAGE_NAMES.contains(parts[0])
+        return parts.length == 2 && Stage.fromWireName(parts[0]).isPresent()
                 && RunRequestReader.STAGE_FIELDS.contains(parts[1]);
     }
 
@@ -109,12 +111,5 @@ class PipelineRequestReader {
         } catch (NumberFormatException e) {
             return JsonNodeFactory.instance.stringNode(value);
         }
-    }
-
-    private static JsonNode bool(String value) {
-        if (value.equals("true") || value.equals("false")) {
-            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value));
-        }
-        return JsonNodeFactory.instance.stringNode(value);
     }
 }

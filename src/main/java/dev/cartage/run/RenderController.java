@@ -1,8 +1,6 @@
 package dev.cartage.run;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,14 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.pipeline.StageSettings;
+import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
 import dev.cartage.render.Rendered;
 import dev.cartage.render.Renderers;
 import dev.cartage.source.SourceItem;
 import dev.cartage.source.SourceParser;
 import dev.cartage.source.SourceSpec;
-import dev.cartage.web.FieldError;
-import dev.cartage.web.InvalidRequestException;
+import dev.cartage.web.Fields;
 import dev.cartage.web.ItemFailedException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,29 +38,30 @@ class RenderController {
 
     private final CartageStages stages;
     private final SourceParser sources;
-    private final List<StageSettings> settings;
+    private final StagesSettings settings;
     private final String contentSecurityPolicy;
 
     RenderController(CartageStages stages, SourceParser sources, StagesProperties defaults, Renderers renderers) {
         this.stages = stages;
         this.sources = sources;
         this.contentSecurityPolicy = renderers.contentSecurityPolicy();
-        this.settings = List.of(oneAtATime(defaults.fetch()), oneAtATime(defaults.marshal()),
-                oneAtATime(defaults.render()), oneAtATime(defaults.deliver()));
+        this.settings = StagesSettings.of(stage -> oneAtATime(defaults.forStage(stage)));
     }
 
     @GetMapping(path = "/api/render")
     Mono<ResponseEntity<String>> render(@RequestParam(required = false) String url,
                                         @RequestParam(required = false, defaultValue = "markdown") String format) {
-        return Mono.defer(() -> {
-            List<FieldError> errors = new ArrayList<>();
-            URI target = target(url, errors);
-            Format chosen = format(format, errors);
-            if (!errors.isEmpty()) {
-                return Mono.error(new InvalidRequestException(errors));
-            }
-            return renderOne(target, chosen);
-        });
+        return Mono.fromCallable(() -> checked(url, format))
+                .flatMap(request -> renderOne(request.target(), request.format()));
+    }
+
+    /** The page and the format asked for; every problem of both is refused at once. */
+    private RenderRequest checked(String url, String format) {
+        Fields page = Fields.named("url", url == null ? null : JsonNodeFactory.instance.stringNode(url));
+        URI target = target(page);
+        Format chosen = RequestedFormat.read(page.at("format", JsonNodeFactory.instance.stringNode(format)));
+        page.throwIfInvalid();
+        return new RenderRequest(target, chosen);
     }
 
     /** Runs the one item through the stages; the render stage names the media type. */
@@ -86,32 +85,20 @@ class RenderController {
         return answer.body(rendered.content());
     }
 
-    private URI target(String url, List<FieldError> errors) {
-        if (url == null || url.isBlank()) {
-            errors.add(new FieldError("url", "give the page to render as ?url=https://…"));
+    private URI target(Fields page) {
+        if (page.isAbsent() || page.value().stringValue().isBlank()) {
+            page.reject("give the page to render as ?url=https://…");
             return null;
         }
-        SourceSpec spec = sources.parseOne(JsonNodeFactory.instance.stringNode(url), "url", errors);
+        SourceSpec spec = sources.parseOne(page);
         return spec instanceof SourceSpec.Url single ? single.url() : null;
-    }
-
-    private static Format format(String name, List<FieldError> errors) {
-        Format format = Format.fromWireName(name).orElse(null);
-        if (format == null) {
-            errors.add(new FieldError("format", "unknown format '" + name + "'; one of " + available()));
-        } else if (!format.available()) {
-            errors.add(new FieldError("format", "the format '" + name + "' is not offered yet; available: "
-                    + available()));
-        }
-        return format;
-    }
-
-    private static List<String> available() {
-        return java.util.Arrays.stream(Format.values()).filter(Format::available).map(Format::wireName).toList();
     }
 
     private static StageSettings oneAtATime(StageDefaults defaults) {
         StageSettings configured = defaults.toSettings();
         return new StageSettings(1, 0, configured.overflow(), configured.timeout(), configured.retries());
+    }
+
+    private record RenderRequest(URI target, Format format) {
     }
 }

@@ -8,6 +8,7 @@ import dev.cartage.deliver.OutcomeLog;
 import dev.cartage.fetch.mirror.MirrorBoard;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.render.Rendered;
 import dev.cartage.source.SourceItem;
 import reactor.core.Disposable;
@@ -16,8 +17,6 @@ import reactor.core.Disposable;
 final class Run {
 
     enum State { RUNNING, COMPLETED, CANCELLED, FAILED }
-
-    private static final int DELIVER_STAGE = 3;
 
     private final String id;
     private final Instant createdAt;
@@ -85,8 +84,8 @@ final class Run {
      */
     Outcome record(Envelope<Rendered> item) {
         (item.isFailed() ? failed : succeeded).incrementAndGet();
-        Outcome outcome = Outcome.of(item, plan.format().wireName(), item.timings().nanos(DELIVER_STAGE));
-        boolean deliveryFailed = item.isFailed() && "deliver".equals(item.failure().stage());
+        Outcome outcome = Outcome.of(item, plan.format().wireName(), item.timings().nanos(Stage.DELIVER));
+        boolean deliveryFailed = item.isFailed() && item.failure().stage() == Stage.DELIVER;
         if (plan.deliver().keepsContentElsewhere() || deliveryFailed) {
             outcomes.append(outcome.withoutContent());
         }

@@ -1,6 +1,5 @@
 package dev.cartage.run;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -8,6 +7,7 @@ import java.util.function.ToLongFunction;
 
 import org.springframework.stereotype.Component;
 
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSnapshot;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,44 +39,42 @@ class StageMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry meters) {
-        for (int stage = 0; stage < RunPlan.STAGE_NAMES.size(); stage++) {
-            String name = RunPlan.STAGE_NAMES.get(stage);
-            int index = stage;
+        for (Stage stage : Stage.values()) {
+            String name = stage.wireName();
             COUNTED.forEach((counter, field) -> FunctionCounter
-                    .builder("cartage.stage." + counter, this, m -> m.total(index, name + counter, field))
+                    .builder("cartage.stage." + counter, this, m -> m.total(stage, name + counter, field))
                     .tag("stage", name)
                     .description("items " + counter + " by the stage, over all runs")
                     .register(meters));
-            Gauge.builder("cartage.stage.in.flight", this, m -> m.running(index, StageSnapshot::inFlight))
+            Gauge.builder("cartage.stage.in.flight", this, m -> m.running(stage, StageSnapshot::inFlight))
                     .tag("stage", name).description("items being worked on now").register(meters);
-            Gauge.builder("cartage.stage.queued", this, m -> m.running(index, StageSnapshot::queued))
+            Gauge.builder("cartage.stage.queued", this, m -> m.running(stage, StageSnapshot::queued))
                     .tag("stage", name).description("finished items waiting for the next stage").register(meters);
         }
     }
 
-    private double total(int stage, String key, ToLongFunction<StageSnapshot> field) {
-        long live = registry.all().stream().mapToLong(run -> field.applyAsLong(snapshot(run, stage))).sum();
+    private double total(Stage stage, String key, ToLongFunction<StageSnapshot> field) {
+        long live = registry.all().stream().mapToLong(run -> count(run, stage, field)).sum();
         return live + forgotten.computeIfAbsent(key, k -> new LongAdder()).sum();
     }
 
-    private double running(int stage, ToLongFunction<StageSnapshot> field) {
+    private double running(Stage stage, ToLongFunction<StageSnapshot> field) {
         return registry.all().stream()
                 .filter(Run::running)
-                .mapToLong(run -> field.applyAsLong(snapshot(run, stage)))
+                .mapToLong(run -> count(run, stage, field))
                 .sum();
     }
 
     private void remember(Run run) {
-        List<StageSnapshot> stages = run.pipeline().snapshot();
-        for (int stage = 0; stage < stages.size(); stage++) {
-            String name = RunPlan.STAGE_NAMES.get(stage);
-            StageSnapshot snapshot = stages.get(stage);
+        for (StageSnapshot snapshot : run.pipeline().snapshot()) {
+            String name = snapshot.stage().wireName();
             COUNTED.forEach((counter, field) -> forgotten.computeIfAbsent(name + counter, k -> new LongAdder())
                     .add(field.applyAsLong(snapshot)));
         }
     }
 
-    private static StageSnapshot snapshot(Run run, int stage) {
-        return run.pipeline().snapshot().get(stage);
+    /** Counts of a pipeline without {@code stage} (none of Cartage's) are zero. */
+    private static long count(Run run, Stage stage, ToLongFunction<StageSnapshot> field) {
+        return run.pipeline().snapshot(stage).stream().mapToLong(field).sum();
     }
 }

@@ -6,6 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import dev.cartage.pipeline.Stage;
+import dev.cartage.pipeline.StagesSettings;
+
 /**
  * Default settings of the four stages, e.g. {@code cartage.stages.fetch.parallelism=16}. The shipped defaults live
  * in {@code application.yml} (one place, each overridable alone): fetch and deliver are I/O and keep many items in
@@ -21,14 +24,18 @@ import org.springframework.validation.annotation.Validated;
 public record StagesProperties(@Valid @NotNull StageDefaults fetch, @Valid @NotNull StageDefaults marshal,
                                @Valid @NotNull StageDefaults render, @Valid @NotNull StageDefaults deliver) {
 
-    /** The defaults of the stage named {@code name}: fetch, marshal, render or deliver. */
-    StageDefaults forStage(String name) {
-        return switch (name) {
-            case "fetch" -> fetch;
-            case "marshal" -> marshal;
-            case "render" -> render;
-            case "deliver" -> deliver;
-            default -> throw new IllegalArgumentException("no stage named " + name);
+    /** The defaults of {@code stage}. */
+    StageDefaults forStage(Stage stage) {
+        return switch (stage) {
+            case FETCH -> fetch;
+            case MARSHAL -> marshal;
+            case RENDER -> render;
+            case DELIVER -> deliver;
         };
+    }
+
+    /** The settings every stage gets when a request names none. */
+    StagesSettings settings() {
+        return StagesSettings.of(stage -> forStage(stage).toSettings());
     }
 }

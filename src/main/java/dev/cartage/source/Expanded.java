@@ -11,6 +11,7 @@ import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
 import dev.cartage.pipeline.ItemFailure;
+import dev.cartage.pipeline.Stage;
 
 /**
  * One item an entry expanded to, before it is numbered: an item to work on, or the failure of a document or an
@@ -24,7 +25,7 @@ import dev.cartage.pipeline.ItemFailure;
 record Expanded(String source, SourceItem item, ItemFailure failure) {
 
     /** Expansion fetches documents the way the fetch stage fetches pages, so its failures are the fetch stage's. */
-    static final String STAGE = "fetch";
+    static final Stage STAGE = Stage.FETCH;
 
     static Expanded item(String source, SourceItem item) {
         return new Expanded(source, item, null);

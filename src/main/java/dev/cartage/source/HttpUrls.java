@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
+import dev.cartage.web.Fields;
 
 /**
  * The one rule for "a URL Cartage can fetch" that request entries and the addresses found inside sitemaps and
@@ -56,7 +57,7 @@ final class HttpUrls {
 
     /** Long texts cut to 200 characters, so that one bad entry cannot blow up an error message. */
     static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+        return Fields.abbreviate(text);
     }
 
     private static ItemException invalid(String message) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
-import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class InlineSpecReader {
 
-    static final Set<String> FIELDS = Set.of("inline", "type", "name", "baseUrl");
+    private static final Set<String> FIELDS = Set.of("inline", "type", "name", "baseUrl");
 
     /** The media types docs/api.md lists for inline documents. */
     static final List<String> TYPES = List.of("text/html", "text/markdown", "text/plain", "application/json");
@@ -30,53 +30,53 @@ final class InlineSpecReader {
         this.limits = limits;
     }
 
-    SourceSpec read(JsonNode entry, String field, List<FieldError> errors) {
-        int before = errors.size();
-        SourceFields.refuseUnknown(entry, FIELDS, field, errors);
-        byte[] content = content(entry.get("inline"), field + ".inline", errors);
-        String type = type(entry.get("type"), field + ".type", errors);
-        String name = name(entry, field, errors);
-        URI baseUrl = entry.hasNonNull("baseUrl") ? SourceFields.url(entry.get("baseUrl"), field + ".baseUrl", errors) : null;
-        return errors.size() > before ? null : new SourceSpec.Inline(content, type, name, baseUrl);
+    SourceSpec read(Fields entry) {
+        entry.refuseUnknown(FIELDS);
+        byte[] content = content(entry.child("inline"));
+        String type = type(entry.child("type"));
+        String name = name(entry.child("name"));
+        Fields baseUrl = entry.child("baseUrl");
+        URI base = baseUrl.isAbsent() ? null : SourceFields.url(baseUrl);
+        return entry.hasErrors() ? null : new SourceSpec.Inline(content, type, name, base);
     }
 
-    private byte[] content(JsonNode value, String field, List<FieldError> errors) {
-        if (value == null || !value.isString()) {
-            errors.add(new FieldError(field, "inline takes the document as a JSON string"));
+    private byte[] content(Fields field) {
+        if (field.value() == null || !field.value().isString()) {
+            field.reject("inline takes the document as a JSON string");
             return null;
         }
-        byte[] content = value.stringValue().getBytes(StandardCharsets.UTF_8);
+        byte[] content = field.value().stringValue().getBytes(StandardCharsets.UTF_8);
         if (content.length > limits.maxInlineSize()) {
-            errors.add(new FieldError(field, "the inline document has " + content.length + " bytes, more than the "
-                    + limits.maxInlineSize() + " allowed (cartage.limits.max-inline-size); serve it at a URL instead"));
+            field.reject("the inline document has " + content.length + " bytes, more than the "
+                    + limits.maxInlineSize() + " allowed (cartage.limits.max-inline-size); serve it at a URL instead");
             return null;
         }
         return content;
     }
 
-    private static String type(JsonNode value, String field, List<FieldError> errors) {
+    private static String type(Fields field) {
+        JsonNode value = field.value();
         if (value == null || !value.isString()) {
-            errors.add(new FieldError(field, "type is required: one of " + TYPES));
+            field.reject("type is required: one of " + TYPES);
             return null;
         }
         String type = value.stringValue().strip().toLowerCase(java.util.Locale.ROOT);
         if (!TYPES.contains(type)) {
-            errors.add(new FieldError(field, "unknown type '" + HttpUrls.abbreviate(value.stringValue())
-                    + "'; one of " + TYPES));
+            field.reject("unknown type '" + HttpUrls.abbreviate(value.stringValue()) + "'; one of " + TYPES);
             return null;
         }
         if (!OFFERED.contains(type)) {
-            errors.add(new FieldError(field, "inline documents of type '" + type + "' are not offered yet by this "
-                    + "version; one of " + OFFERED.stream().sorted().toList()));
+            field.reject("inline documents of type '" + type + "' are not offered yet by this "
+                    + "version; one of " + OFFERED.stream().sorted().toList());
             return null;
         }
         return type;
     }
 
-    private static String name(JsonNode entry, String field, List<FieldError> errors) {
-        String name = SourceFields.string(entry, "name", field, errors);
+    private static String name(Fields field) {
+        String name = field.string();
         if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
-            errors.add(new FieldError(field + ".name", "name must be 1 to " + MAX_NAME + " characters, not blank"));
+            field.reject("name must be 1 to " + MAX_NAME + " characters, not blank");
             return null;
         }
         return name;

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.pipeline.StageSpec;
 import reactor.core.publisher.Flux;
@@ -84,10 +85,10 @@ public class EngineBenchmark {
     public long engineCpu(Shape shape) {
         StageSettings settings = StageSettings.of(shape.p, BUFFER);
         Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                .then(StageSpec.<Integer, Integer>cpu("s1", settings, cpu, n -> n))
-                .then(StageSpec.<Integer, Integer>cpu("s2", settings, cpu, n -> n))
-                .then(StageSpec.<Integer, Integer>cpu("s3", settings, cpu, n -> n))
-                .then(StageSpec.<Integer, Integer>cpu("s4", settings, cpu, n -> n))
+                .then(StageSpec.<Integer, Integer>cpu(Stage.FETCH, settings, cpu, n -> n))
+                .then(StageSpec.<Integer, Integer>cpu(Stage.MARSHAL, settings, cpu, n -> n))
+                .then(StageSpec.<Integer, Integer>cpu(Stage.RENDER, settings, cpu, n -> n))
+                .then(StageSpec.<Integer, Integer>cpu(Stage.DELIVER, settings, cpu, n -> n))
                 .build(shape.ordered);
         return pipeline.run(source()).count().block();
     }
@@ -102,10 +103,10 @@ public class EngineBenchmark {
     public long engineIo(Shape shape) {
         StageSettings settings = StageSettings.of(shape.p, BUFFER);
         Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                .then(StageSpec.<Integer, Integer>io("s1", settings, Mono::just))
-                .then(StageSpec.<Integer, Integer>io("s2", settings, Mono::just))
-                .then(StageSpec.<Integer, Integer>io("s3", settings, Mono::just))
-                .then(StageSpec.<Integer, Integer>io("s4", settings, Mono::just))
+                .then(StageSpec.<Integer, Integer>io(Stage.FETCH, settings, Mono::just))
+                .then(StageSpec.<Integer, Integer>io(Stage.MARSHAL, settings, Mono::just))
+                .then(StageSpec.<Integer, Integer>io(Stage.RENDER, settings, Mono::just))
+                .then(StageSpec.<Integer, Integer>io(Stage.DELIVER, settings, Mono::just))
                 .build(shape.ordered);
         return pipeline.run(source()).count().block();
     }

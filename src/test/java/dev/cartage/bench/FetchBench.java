@@ -19,6 +19,7 @@ import dev.cartage.fetch.TestFetchers;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Overflow;
 import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.pipeline.StageSpec;
 import reactor.core.publisher.Flux;
@@ -144,7 +145,7 @@ final class FetchBench {
     private static Result measure(TestFetchers.Built client, E2eService pile, int p, int items,
                                   java.util.function.IntFunction<String> url) throws IOException {
         Pipeline<URI, Fetched> fetchOnly = Pipeline.<URI>builder()
-                .then(StageSpec.<URI, Fetched>io("fetch",
+                .then(StageSpec.<URI, Fetched>io(Stage.FETCH,
                         new StageSettings(p, p, Overflow.BACKPRESSURE, Duration.ofSeconds(30), 0),
                         client.fetcher()::fetch))
                 .build(false);

@@ -21,6 +21,7 @@ import com.sun.management.OperatingSystemMXBean;
 
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.pipeline.StageSnapshot;
 import dev.cartage.pipeline.StageSpec;
@@ -51,7 +52,7 @@ final class LittleBench {
      * One stage of a scenario: {@code IO_DELAY} is {@code StageSpec.io} with {@code Mono.delay(L)};
      * {@code CPU_SPIN} is {@code StageSpec.cpu} burning {@code L} of CPU; {@code CPU_TRIVIAL} is {@code n -> n}.
      */
-    record StageDef(String name, Kind kind, int p, int b, Duration latency) {
+    record StageDef(Stage stage, Kind kind, int p, int b, Duration latency) {
         double seconds() {
             return latency.toNanos() / 1e9;
         }
@@ -66,7 +67,7 @@ final class LittleBench {
                 case CPU_SPIN -> "cpu spin " + latency.toMillis() + "ms";
                 case CPU_TRIVIAL -> "cpu n->n";
             };
-            return name + "(" + what + ", p=" + p + ", b=" + b + ")";
+            return stage + "(" + what + ", p=" + p + ", b=" + b + ")";
         }
     }
 
@@ -117,29 +118,29 @@ final class LittleBench {
         return List.of(
                 // the brief's scenario: DESIGN's buffers (fetch 64, marshal 32, render 32, deliver 64)
                 new Scenario("design-4stage", 5_000 / div, List.of(
-                        new StageDef("fetch", Kind.IO_DELAY, 64, 64, Duration.ofMillis(20)),
-                        new StageDef("marshal", Kind.CPU_SPIN, 2, 32, Duration.ofMillis(2)),
-                        new StageDef("render", Kind.CPU_SPIN, 2, 32, Duration.ofMillis(1)),
-                        new StageDef("deliver", Kind.IO_DELAY, 16, 64, Duration.ofMillis(5)))),
+                        new StageDef(Stage.FETCH, Kind.IO_DELAY, 64, 64, Duration.ofMillis(20)),
+                        new StageDef(Stage.MARSHAL, Kind.CPU_SPIN, 2, 32, Duration.ofMillis(2)),
+                        new StageDef(Stage.RENDER, Kind.CPU_SPIN, 2, 32, Duration.ofMillis(1)),
+                        new StageDef(Stage.DELIVER, Kind.IO_DELAY, 16, 64, Duration.ofMillis(5)))),
                 // the same, but the CPU stages run on one fixed pool with a single shared queue (no idle thread
                 // while a worker task waits in another thread's queue)
                 new Scenario("design-4stage-sharedq", 5_000 / div, List.of(
-                        new StageDef("fetch", Kind.IO_DELAY, 64, 64, Duration.ofMillis(20)),
-                        new StageDef("marshal", Kind.CPU_SPIN, 2, 32, Duration.ofMillis(2)),
-                        new StageDef("render", Kind.CPU_SPIN, 2, 32, Duration.ofMillis(1)),
-                        new StageDef("deliver", Kind.IO_DELAY, 16, 64, Duration.ofMillis(5))), CpuPool.SHARED_QUEUE),
+                        new StageDef(Stage.FETCH, Kind.IO_DELAY, 64, 64, Duration.ofMillis(20)),
+                        new StageDef(Stage.MARSHAL, Kind.CPU_SPIN, 2, 32, Duration.ofMillis(2)),
+                        new StageDef(Stage.RENDER, Kind.CPU_SPIN, 2, 32, Duration.ofMillis(1)),
+                        new StageDef(Stage.DELIVER, Kind.IO_DELAY, 16, 64, Duration.ofMillis(5))), CpuPool.SHARED_QUEUE),
                 // the same p and L, but marshal and render wait instead of burning CPU: min(p/L) is the only bound
                 new Scenario("design-latency-only", 5_000 / div, List.of(
-                        new StageDef("fetch", Kind.IO_DELAY, 64, 64, Duration.ofMillis(20)),
-                        new StageDef("marshal", Kind.IO_DELAY, 2, 32, Duration.ofMillis(2)),
-                        new StageDef("render", Kind.IO_DELAY, 2, 32, Duration.ofMillis(1)),
-                        new StageDef("deliver", Kind.IO_DELAY, 16, 64, Duration.ofMillis(5)))),
+                        new StageDef(Stage.FETCH, Kind.IO_DELAY, 64, 64, Duration.ofMillis(20)),
+                        new StageDef(Stage.MARSHAL, Kind.IO_DELAY, 2, 32, Duration.ofMillis(2)),
+                        new StageDef(Stage.RENDER, Kind.IO_DELAY, 2, 32, Duration.ofMillis(1)),
+                        new StageDef(Stage.DELIVER, Kind.IO_DELAY, 16, 64, Duration.ofMillis(5)))),
                 // 1,024 in flight per I/O stage, trivial CPU stages; DESIGN's buffers again
                 new Scenario("wide-io-1024", 200_000 / div, List.of(
-                        new StageDef("fetch", Kind.IO_DELAY, 1024, 64, Duration.ofMillis(20)),
-                        new StageDef("marshal", Kind.CPU_TRIVIAL, 2, 32, Duration.ZERO),
-                        new StageDef("render", Kind.CPU_TRIVIAL, 2, 32, Duration.ZERO),
-                        new StageDef("deliver", Kind.IO_DELAY, 1024, 64, Duration.ofMillis(5)))));
+                        new StageDef(Stage.FETCH, Kind.IO_DELAY, 1024, 64, Duration.ofMillis(20)),
+                        new StageDef(Stage.MARSHAL, Kind.CPU_TRIVIAL, 2, 32, Duration.ZERO),
+                        new StageDef(Stage.RENDER, Kind.CPU_TRIVIAL, 2, 32, Duration.ZERO),
+                        new StageDef(Stage.DELIVER, Kind.IO_DELAY, 1024, 64, Duration.ofMillis(5)))));
     }
 
     static void run(PrintStream out, boolean quick, String only) {
@@ -231,7 +232,7 @@ final class LittleBench {
                 StageDef def = s.stages().get(k);
                 StageSnapshot m = r.meters().get(k);
                 double meanMs = r.meanNanos()[k] / 1e6;
-                stages.row(s.name(), def.name(), def.p(), def.b(), def.latency().toMillis(), f3(meanMs),
+                stages.row(s.name(), def.stage().wireName(), def.p(), def.b(), def.latency().toMillis(), f3(meanMs),
                         m.latency().p50Ms(), m.latency().p99Ms(), f1(r.sample().avgInFlight()[k]),
                         f2(r.sample().avgInFlight()[k] / def.p()), f1(r.sample().avgQueued()[k]),
                         m.peakQueued(), Double.isInfinite(def.bound()) ? "-" : f0(def.bound()),
@@ -268,7 +269,7 @@ final class LittleBench {
                         acc[1]++;
                     }
                     for (int k = 0; k < stageCount; k++) {
-                        acc[2 + k] += outcome.timings().nanos(k);
+                        acc[2 + k] += outcome.timings().nanos(scenario.stages().get(k).stage());
                     }
                     return acc;
                 })
@@ -296,16 +297,16 @@ final class LittleBench {
         for (StageDef def : scenario.stages()) {
             StageSettings settings = StageSettings.of(def.p(), def.b());
             builder = builder.then(switch (def.kind()) {
-                case IO_DELAY -> StageSpec.<Integer, Integer>io(def.name(), settings,
+                case IO_DELAY -> StageSpec.<Integer, Integer>io(def.stage(), settings,
                         n -> Mono.delay(def.latency()).thenReturn(n));
                 case CPU_SPIN -> {
                     long nanos = def.latency().toNanos();
-                    yield StageSpec.<Integer, Integer>cpu(def.name(), settings, cpu, n -> {
+                    yield StageSpec.<Integer, Integer>cpu(def.stage(), settings, cpu, n -> {
                         spin.work(nanos);
                         return n;
                     });
                 }
-                case CPU_TRIVIAL -> StageSpec.<Integer, Integer>cpu(def.name(), settings, cpu, n -> n);
+                case CPU_TRIVIAL -> StageSpec.<Integer, Integer>cpu(def.stage(), settings, cpu, n -> n);
             });
         }
         return builder.build(false);

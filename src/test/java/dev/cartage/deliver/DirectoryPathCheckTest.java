@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Which {@code deliver.path} values name a directory inside the output root, checked before any run starts. */
 class DirectoryPathCheckTest {
@@ -29,7 +29,8 @@ class DirectoryPathCheckTest {
     Path root;
     Path outside;
     DirectoryDelivery directories;
-    List<FieldError> errors = new ArrayList<>();
+    /** The request being checked; its errors are every problem found so far. */
+    Fields request = Fields.of(null);
 
     @BeforeEach
     void setUp() throws IOException {
@@ -61,7 +62,7 @@ class DirectoryPathCheckTest {
     void aRelativePathNamesADirectoryInsideTheRootThatNeedNotExist(String path, String inside) throws IOException {
         Path checked = check(path);
 
-        assertThat(errors).isEmpty();
+        assertThat(request.errors()).isEmpty();
         assertThat(checked).isEqualTo(root.toRealPath().resolve(inside)).doesNotExist();
     }
 
@@ -75,7 +76,7 @@ class DirectoryPathCheckTest {
             return;
         }
         assertThat(check(path)).isEqualTo(root.toRealPath());
-        assertThat(errors).isEmpty();
+        assertThat(request.errors()).isEmpty();
     }
 
     @ParameterizedTest
@@ -110,7 +111,7 @@ class DirectoryPathCheckTest {
     void overlyLongPathsAreRefused() {
         assertThat(check("a/".repeat(127) + "bc")).isNull();
         assertRefused("at most 255 characters, was 256");
-        errors.clear();
+        request = Fields.of(null);
         assertThat(check("a/".repeat(127) + "b")).isNotNull();
     }
 
@@ -120,7 +121,7 @@ class DirectoryPathCheckTest {
 
         assertThat(check("out")).isNull();
         assertThat(check("out/deeper/still")).isNull();
-        assertThat(errors).hasSize(2).allSatisfy(error -> assertThat(error.message())
+        assertThat(request.errors()).hasSize(2).allSatisfy(error -> assertThat(error.message())
                 .contains("leads outside the output root through a symbolic link ('out')"));
     }
 
@@ -133,7 +134,7 @@ class DirectoryPathCheckTest {
 
         assertThat(check("first")).isNull();
         assertThat(check("a/b/c")).isNull();
-        assertThat(errors).hasSize(2).allSatisfy(error -> assertThat(error.message()).contains("leads outside the output root"));
+        assertThat(request.errors()).hasSize(2).allSatisfy(error -> assertThat(error.message()).contains("leads outside the output root"));
     }
 
     @Test
@@ -144,8 +145,8 @@ class DirectoryPathCheckTest {
 
         assertThat(check("dangling/x")).isNull();
         assertThat(check("loop1")).isNull();
-        assertThat(errors).extracting(FieldError::field).containsExactly("deliver.path", "deliver.path");
-        assertThat(errors.get(0).message()).contains("leads nowhere");
+        assertThat(request.errors()).extracting(FieldError::field).containsExactly("deliver.path", "deliver.path");
+        assertThat(request.errors().get(0).message()).contains("leads nowhere");
     }
 
     @Test
@@ -154,7 +155,7 @@ class DirectoryPathCheckTest {
         Files.createSymbolicLink(root.resolve("latest"), target);
 
         assertThat(check("latest/today")).isEqualTo(target.toRealPath().resolve("today"));
-        assertThat(errors).isEmpty();
+        assertThat(request.errors()).isEmpty();
     }
 
     @Test
@@ -168,9 +169,9 @@ class DirectoryPathCheckTest {
 
     @Test
     void aPathThatIsNoStringOrMissingIsRefused() {
-        assertThat(directories.check(JsonNodeFactory.instance.numberNode(42), "deliver.path", errors)).isNull();
-        assertThat(directories.check(null, "deliver.path", errors)).isNull();
-        assertThat(errors).extracting(FieldError::message).satisfiesExactly(
+        assertThat(directories.check(deliver(JsonNodeFactory.instance.numberNode(42)))).isNull();
+        assertThat(directories.check(deliver(null))).isNull();
+        assertThat(request.errors()).extracting(FieldError::message).satisfiesExactly(
                 first -> assertThat(first).startsWith("must be a string naming a directory").endsWith("was 42"),
                 second -> assertThat(second).startsWith("required with directory delivery"));
     }
@@ -179,24 +180,32 @@ class DirectoryPathCheckTest {
     void withoutARootDirectoryDeliveryIsRefusedOnDeliverTo() {
         DirectoryDelivery unconfigured = new DirectoryDelivery(new DirectoryProperties(null));
 
-        assertThat(unconfigured.check(JsonNodeFactory.instance.stringNode("reports"), "deliver.path", errors)).isNull();
-        assertThat(errors).singleElement().satisfies(error -> {
+        assertThat(unconfigured.check(deliver(JsonNodeFactory.instance.stringNode("reports")))).isNull();
+        assertThat(request.errors()).singleElement().satisfies(error -> {
             assertThat(error.field()).isEqualTo("deliver.to");
             assertThat(error.message()).contains("cartage.deliver.directory.root");
         });
     }
 
     private Path check(String path) {
-        JsonNode node = JsonNodeFactory.instance.stringNode(path);
-        Path checked = directories.check(node, "deliver.path", errors);
+        Path checked = directories.check(deliver(JsonNodeFactory.instance.stringNode(path)));
         assertThat(outside).isEmptyDirectory();
         return checked;
     }
 
     private void assertRefused(String message) {
-        assertThat(errors).isNotEmpty().allSatisfy(error -> {
+        assertThat(request.errors()).isNotEmpty().allSatisfy(error -> {
             assertThat(error.field()).isEqualTo("deliver.path");
             assertThat(error.message()).contains(message);
         });
+    }
+
+    /** A request's {@code deliver} object naming {@code path}; no {@code path} field when null. */
+    private Fields deliver(JsonNode path) {
+        ObjectNode deliver = JsonNodeFactory.instance.objectNode().put("to", "directory");
+        if (path != null) {
+            deliver.set("path", path);
+        }
+        return request.at("deliver", deliver);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
-import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -153,9 +153,10 @@ class DirectorySinkTest {
     }
 
     private Path checked(String path) {
-        List<FieldError> errors = new ArrayList<>();
-        Path checked = directories.check(JsonNodeFactory.instance.stringNode(path), "deliver.path", errors);
-        assertThat(errors).isEmpty();
+        Fields deliver = Fields.named("deliver",
+                JsonNodeFactory.instance.objectNode().put("to", "directory").put("path", path));
+        Path checked = directories.check(deliver);
+        assertThat(deliver.errors()).isEmpty();
         return checked;
     }
 

@@ -23,7 +23,7 @@ class FluxStageBoundsTest {
     @CsvSource({"1,0,false", "1,4,false", "4,16,false", "16,2,false", "3,7,true", "8,0,true", "16,64,true"})
     void neverMoreThanParallelismItemsInWork(int parallelism, int buffer, boolean ordered) {
         ConcurrencyProbe probe = new ConcurrencyProbe();
-        StageSpec<Integer, Integer> stage = StageSpec.io("work", StageSettings.of(parallelism, buffer),
+        StageSpec<Integer, Integer> stage = StageSpec.io(Stage.FETCH, StageSettings.of(parallelism, buffer),
                 n -> Mono.delay(Duration.ofMillis(TestItems.delayMillis(1, "work", n, 20)))
                         .thenReturn(n)
                         .doOnSubscribe(s -> probe.enter())
@@ -51,7 +51,7 @@ class FluxStageBoundsTest {
         ConcurrencyProbe probe = new ConcurrencyProbe();
         var cpu = Schedulers.newParallel("test-cpu", 4);
         try {
-            StageSpec<Integer, Integer> stage = StageSpec.cpu("compute", StageSettings.of(parallelism, 8), cpu, n -> {
+            StageSpec<Integer, Integer> stage = StageSpec.cpu(Stage.MARSHAL, StageSettings.of(parallelism, 8), cpu, n -> {
                 probe.enter();
                 try {
                     return spin(n);
@@ -76,9 +76,9 @@ class FluxStageBoundsTest {
     @CsvSource({"0,0,0", "1,2,3", "16,4,32", "64,32,8"})
     void neverMoreThanBufferItemsWaitingAfterAStage(int b1, int b2, int b3) {
         Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                .then(delayed("fetch", 8, b1, 5))
-                .then(delayed("marshal", 2, b2, 1))
-                .then(delayed("render", 3, b3, 2))
+                .then(delayed(Stage.FETCH, 8, b1, 5))
+                .then(delayed(Stage.MARSHAL, 2, b2, 1))
+                .then(delayed(Stage.RENDER, 3, b3, 2))
                 .build(false);
 
         // the consumer takes 10 items and then stalls: every pile fills up behind it and must stop at its buffer
@@ -91,7 +91,7 @@ class FluxStageBoundsTest {
                 .then(() -> {
                     List<StageSnapshot> stalled = pipeline.snapshot();
                     for (int i = 0; i < buffers.length; i++) {
-                        assertThat(stalled.get(i).queued()).as(stalled.get(i).name() + " pile full").isEqualTo(buffers[i]);
+                        assertThat(stalled.get(i).queued()).as(stalled.get(i).stage() + " buffer full").isEqualTo(buffers[i]);
                     }
                 })
                 .thenRequest(Long.MAX_VALUE)
@@ -101,7 +101,7 @@ class FluxStageBoundsTest {
 
         List<StageSnapshot> meters = pipeline.snapshot();
         for (int i = 0; i < buffers.length; i++) {
-            assertThat(meters.get(i).peakQueued()).as(meters.get(i).name()).isEqualTo(buffers[i]);
+            assertThat(meters.get(i).peakQueued()).as(meters.get(i).stage().wireName()).isEqualTo(buffers[i]);
             assertThat(meters.get(i).queued()).isZero();
             assertThat(meters.get(i).inFlight()).isZero();
         }
@@ -112,10 +112,10 @@ class FluxStageBoundsTest {
     void consumerThatRequestsNothingPullsAtMostTheSumOfParallelismAndBuffer(boolean ordered) {
         AtomicLong pulled = new AtomicLong();
         Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                .then(delayed("fetch", 16, 64, 3))
-                .then(delayed("marshal", 2, 32, 1))
-                .then(delayed("render", 2, 32, 1))
-                .then(delayed("deliver", 8, 64, 2))
+                .then(delayed(Stage.FETCH, 16, 64, 3))
+                .then(delayed(Stage.MARSHAL, 2, 32, 1))
+                .then(delayed(Stage.RENDER, 2, 32, 1))
+                .then(delayed(Stage.DELIVER, 8, 64, 2))
                 .build(ordered);
         long bound = (16 + 64) + (2 + 32) + (2 + 32) + (8 + 64);
 
@@ -133,8 +133,8 @@ class FluxStageBoundsTest {
         var cpu = Schedulers.newParallel("test-cpu", 2);
         try {
             Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                    .then(StageSpec.<Integer, Integer>cpu("a", StageSettings.of(2, 10), cpu, n -> n))
-                    .then(StageSpec.<Integer, Integer>cpu("b", StageSettings.of(3, 5), cpu, n -> n))
+                    .then(StageSpec.<Integer, Integer>cpu(Stage.MARSHAL, StageSettings.of(2, 10), cpu, n -> n))
+                    .then(StageSpec.<Integer, Integer>cpu(Stage.RENDER, StageSettings.of(3, 5), cpu, n -> n))
                     .build(ordered);
             StepVerifier.create(pipeline.run(TestItems.numbers(100_000).doOnNext(x -> pulled.incrementAndGet())), 0)
                     .then(() -> org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
@@ -157,7 +157,7 @@ class FluxStageBoundsTest {
                 .doOnRequest(n -> peakOutstanding.accumulateAndGet(outstanding.addAndGet(n), Math::max))
                 .doOnNext(x -> outstanding.decrementAndGet());
         Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                .then(delayed("fetch", parallelism, buffer, 20))
+                .then(delayed(Stage.FETCH, parallelism, buffer, 20))
                 .build(false);
 
         StepVerifier.withVirtualTime(() -> pipeline.run(source))
@@ -169,9 +169,9 @@ class FluxStageBoundsTest {
         assertThat(pipeline.snapshot().get(0).peakInFlight()).isEqualTo(parallelism);
     }
 
-    private static StageSpec<Integer, Integer> delayed(String name, int parallelism, int buffer, int maxMillis) {
-        return StageSpec.io(name, StageSettings.of(parallelism, buffer),
-                n -> Mono.delay(Duration.ofMillis(1 + TestItems.delayMillis(7, name, n, maxMillis))).thenReturn(n));
+    private static StageSpec<Integer, Integer> delayed(Stage stage, int parallelism, int buffer, int maxMillis) {
+        return StageSpec.io(stage, StageSettings.of(parallelism, buffer),
+                n -> Mono.delay(Duration.ofMillis(1 + TestItems.delayMillis(7, stage.wireName(), n, maxMillis))).thenReturn(n));
     }
 
     private static int spin(int n) {

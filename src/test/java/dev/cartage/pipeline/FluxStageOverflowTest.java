@@ -127,7 +127,7 @@ class FluxStageOverflowTest {
 
     /** CPU work that runs where it is called, so that the tests are exact without timing. */
     private static StageSpec<Integer, Integer> immediate(Overflow overflow) {
-        return StageSpec.cpu("work", StageSettings.of(4, BUFFER).withOverflow(overflow), Schedulers.immediate(), n -> n);
+        return StageSpec.cpu(Stage.RENDER, StageSettings.of(4, BUFFER).withOverflow(overflow), Schedulers.immediate(), n -> n);
     }
 
     private static Flux<Envelope<Integer>> pushSource(int count) {

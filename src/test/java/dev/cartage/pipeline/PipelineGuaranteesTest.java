@@ -1,6 +1,7 @@
 package dev.cartage.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import reactor.test.StepVerifier;
 /** What the whole pipeline promises: one outcome per item, order when asked, clean cancel, same results on one thread. */
 class PipelineGuaranteesTest {
 
-    private static final List<String> STAGES = List.of("fetch", "marshal", "render", "deliver");
-
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void everyItemYieldsExactlyOneOutcomeDespiteFailuresInEveryStage(long seed) {
@@ -44,15 +43,15 @@ class PipelineGuaranteesTest {
             long failuresSeen = outcomes.stream().filter(Envelope::isFailed).count();
             assertThat(meters.stream().mapToLong(StageSnapshot::failed).sum()).isEqualTo(failuresSeen);
             for (StageSnapshot meter : meters) {
-                assertThat(meter.received()).as(meter.name()).isEqualTo(items);
+                assertThat(meter.received()).as(meter.stage().wireName()).isEqualTo(items);
                 assertThat(meter.received()).isEqualTo(meter.completed() + meter.failed() + meter.dropped() + meter.cancelled() + meter.inFlight());
-                assertThat(meter.failed()).as("failures were injected in " + meter.name()).isPositive();
+                assertThat(meter.failed()).as("failures were injected in " + meter.stage()).isPositive();
                 long failedHere = outcomes.stream()
-                        .filter(o -> o.isFailed() && o.failure().stage().equals(meter.name())).count();
+                        .filter(o -> o.isFailed() && o.failure().stage() == meter.stage()).count();
                 assertThat(meter.failed()).isEqualTo(failedHere);
             }
             outcomes.stream().filter(Envelope::isFailed).forEach(o -> {
-                String stage = o.failure().stage();
+                String stage = o.failure().stage().wireName();
                 assertThat(TestItems.shouldFail(seed, stage, (int) o.seq(), 0.05)).isTrue();
             });
         } finally {
@@ -64,10 +63,10 @@ class PipelineGuaranteesTest {
     @ValueSource(ints = {1, 4, 32})
     void orderedRunsKeepSourceOrder(int parallelism) {
         Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                .then(jittery("fetch", parallelism, 3))
-                .then(jittery("marshal", parallelism, 0))
-                .then(jittery("render", 2, 5))
-                .then(jittery("deliver", parallelism, 1))
+                .then(jittery(Stage.FETCH, parallelism, 3))
+                .then(jittery(Stage.MARSHAL, parallelism, 0))
+                .then(jittery(Stage.RENDER, 2, 5))
+                .then(jittery(Stage.DELIVER, parallelism, 1))
                 .build(true);
 
         StepVerifier.withVirtualTime(() -> pipeline.run(TestItems.numbers(3_000)).map(Envelope::seq))
@@ -80,7 +79,7 @@ class PipelineGuaranteesTest {
 
     @Test
     void unorderedRunsLetFastItemsOvertakeSlowOnes() {
-        Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder().then(jittery("fetch", 8, 20)).build(false);
+        Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder().then(jittery(Stage.FETCH, 8, 20)).build(false);
 
         StepVerifier.withVirtualTime(() -> pipeline.run(TestItems.numbers(200)).map(Envelope::seq))
                 .thenAwait(Duration.ofHours(1))
@@ -103,13 +102,13 @@ class PipelineGuaranteesTest {
         try {
             // fetch acquires a resource per item; whoever ends the item's life releases it: deliver, or a discard
             Pipeline<Integer, Resource> pipeline = Pipeline.<Integer>builder()
-                    .then(StageSpec.<Integer, Resource>io("fetch", StageSettings.of(16, 8), n -> Mono.delay(Duration.ofMillis(5))
+                    .then(StageSpec.<Integer, Resource>io(Stage.FETCH, StageSettings.of(16, 8), n -> Mono.delay(Duration.ofMillis(5))
                             .map(x -> new Resource(n, acquired, released))
                             .doOnSubscribe(s -> started.incrementAndGet())))
-                    .then(StageSpec.<Resource, Resource>cpu("marshal", StageSettings.of(2, 8), cpu, r -> r))
-                    .then(StageSpec.<Resource, Resource>io("render", StageSettings.of(4, 8),
+                    .then(StageSpec.<Resource, Resource>cpu(Stage.MARSHAL, StageSettings.of(2, 8), cpu, r -> r))
+                    .then(StageSpec.<Resource, Resource>io(Stage.RENDER, StageSettings.of(4, 8),
                             r -> Mono.delay(Duration.ofMillis(3)).thenReturn(r)))
-                    .then(StageSpec.<Resource>sink("deliver", StageSettings.of(4, 8), item -> Mono.delay(Duration.ofMillis(20))
+                    .then(StageSpec.<Resource>sink(Stage.DELIVER, StageSettings.of(4, 8), item -> Mono.delay(Duration.ofMillis(20))
                             .then(Mono.fromRunnable(() -> item.payload().release()))))
                     .build(false);
 
@@ -129,14 +128,27 @@ class PipelineGuaranteesTest {
             assertThat(started.get()).as("no work starts after cancel").isEqualTo(startedAtCancel);
             // the final counters show empty stages: abandoned work counts as cancelled, and every item is counted once
             assertThat(pipeline.snapshot()).allSatisfy(stage -> {
-                assertThat(stage.inFlight() + stage.queued()).as(stage.name()).isZero();
-                assertThat(stage.received()).as(stage.name())
+                assertThat(stage.inFlight() + stage.queued()).as(stage.stage().wireName()).isZero();
+                assertThat(stage.received()).as(stage.stage().wireName())
                         .isEqualTo(stage.completed() + stage.failed() + stage.dropped() + stage.cancelled());
             });
             assertThat(pipeline.snapshot().get(0).cancelled()).isPositive();
         } finally {
             cpu.dispose();
         }
+    }
+
+    @Test
+    void eachStageRunsAtMostOncePerPipelineAndItsTimeIsKeptUnderItsName() {
+        Pipeline.Builder<Integer, Integer> fetchOnly = Pipeline.<Integer>builder().then(jittery(Stage.FETCH, 2, 0));
+
+        assertThatThrownBy(() -> fetchOnly.then(jittery(Stage.FETCH, 2, 0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fetch");
+        Envelope<Integer> item = fetchOnly.then(StageSpec.<Integer, Integer>io(Stage.RENDER, StageSettings.of(1, 0),
+                        n -> Mono.delay(Duration.ofMillis(20)).thenReturn(n)))
+                .build(false).run(TestItems.numbers(1)).blockLast(Duration.ofSeconds(10));
+        assertThat(item.timings().millis(Stage.RENDER)).isGreaterThanOrEqualTo(20);
+        assertThat(item.timings().nanos(Stage.MARSHAL)).isZero();
     }
 
     @ParameterizedTest(name = "ordered={0}")
@@ -173,19 +185,19 @@ class PipelineGuaranteesTest {
      */
     static Pipeline<Integer, Integer> fourStages(long seed, Scheduler io, Scheduler cpu, double failureRate, boolean ordered) {
         return Pipeline.<Integer>builder()
-                .then(StageSpec.<Integer, Integer>io("fetch", StageSettings.of(16, 64), n -> Mono.fromCallable(() -> {
+                .then(StageSpec.<Integer, Integer>io(Stage.FETCH, StageSettings.of(16, 64), n -> Mono.fromCallable(() -> {
                     failIf(seed, "fetch", n, failureRate);
                     return n * 2;
                 }).subscribeOn(io)))
-                .then(StageSpec.<Integer, Integer>cpu("marshal", StageSettings.of(2, 32), cpu, n -> {
+                .then(StageSpec.<Integer, Integer>cpu(Stage.MARSHAL, StageSettings.of(2, 32), cpu, n -> {
                     failIf(seed, "marshal", n / 2, failureRate);
                     return n + 1;
                 }))
-                .then(StageSpec.<Integer, Integer>cpu("render", StageSettings.of(2, 32), cpu, n -> {
+                .then(StageSpec.<Integer, Integer>cpu(Stage.RENDER, StageSettings.of(2, 32), cpu, n -> {
                     failIf(seed, "render", (n - 1) / 2, failureRate);
                     return n * 10;
                 }))
-                .then(StageSpec.<Integer>sink("deliver", StageSettings.of(8, 64), item -> Mono.fromRunnable(() -> {
+                .then(StageSpec.<Integer>sink(Stage.DELIVER, StageSettings.of(8, 64), item -> Mono.fromRunnable(() -> {
                     if (!item.isFailed()) {
                         failIf(seed, "deliver", (int) item.seq(), failureRate);
                     }
@@ -199,9 +211,9 @@ class PipelineGuaranteesTest {
         }
     }
 
-    private static StageSpec<Integer, Integer> jittery(String name, int parallelism, int maxMillis) {
-        return StageSpec.io(name, StageSettings.of(parallelism, 16),
-                n -> Mono.delay(Duration.ofMillis(TestItems.delayMillis(3, name, n, maxMillis))).thenReturn(n));
+    private static StageSpec<Integer, Integer> jittery(Stage stage, int parallelism, int maxMillis) {
+        return StageSpec.io(stage, StageSettings.of(parallelism, 16),
+                n -> Mono.delay(Duration.ofMillis(TestItems.delayMillis(3, stage.wireName(), n, maxMillis))).thenReturn(n));
     }
 
     /** Something an item holds that must be given back exactly once, however the item's life ends. */

@@ -19,10 +19,10 @@ class PreFailedItemsTest {
     @Test
     void aPreFailedItemCountsAsFailedInTheStageItsFailureNamesAndPassesTheOthers() {
         Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                .then(StageSpec.<Integer, Integer>io("fetch", StageSettings.of(2, 4), n -> Mono.just(n)))
-                .then(StageSpec.<Integer, Integer>io("marshal", StageSettings.of(2, 4), n -> Mono.just(n)))
+                .then(StageSpec.<Integer, Integer>io(Stage.FETCH, StageSettings.of(2, 4), n -> Mono.just(n)))
+                .then(StageSpec.<Integer, Integer>io(Stage.MARSHAL, StageSettings.of(2, 4), n -> Mono.just(n)))
                 .build(false);
-        ItemFailure unreadable = ItemFailure.of("fetch", FailureType.PARSE, "not a sitemap");
+        ItemFailure unreadable = ItemFailure.of(Stage.FETCH, FailureType.PARSE, "not a sitemap");
 
         StepVerifier.create(pipeline.run(Flux.just(Envelope.of(0, "a", 1), Envelope.<Integer>failed(1, "b", unreadable),
                         Envelope.of(2, "c", 3))))

@@ -23,7 +23,7 @@ class StageSpecRetryTest {
     @Test
     void aFailureThatAsksForRetryAfterIsRetriedExactlyThatLaterAndNotBefore() {
         List<Long> attemptsAt = new CopyOnWriteArrayList<>();
-        StageSpec<String, String> stage = StageSpec.io("fetch", TWO_RETRIES, payload -> {
+        StageSpec<String, String> stage = StageSpec.io(Stage.FETCH, TWO_RETRIES, payload -> {
             attemptsAt.add(Schedulers.parallel().now(TimeUnit.MILLISECONDS));
             return attemptsAt.size() == 1
                     ? Mono.error(overloaded(Duration.ofSeconds(7)))
@@ -55,7 +55,7 @@ class StageSpecRetryTest {
     @Test
     void retriesStopAfterTheStagesRetriesAndKeepTheLastFailure() {
         AtomicInteger attempts = new AtomicInteger();
-        StageSpec<String, String> stage = StageSpec.io("fetch", TWO_RETRIES, payload -> {
+        StageSpec<String, String> stage = StageSpec.io(Stage.FETCH, TWO_RETRIES, payload -> {
             attempts.incrementAndGet();
             return Mono.error(overloaded(Duration.ofMillis(10)));
         });
@@ -72,7 +72,7 @@ class StageSpecRetryTest {
     @Test
     void aFinalFailureIsNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        StageSpec<String, String> stage = StageSpec.io("fetch", TWO_RETRIES, payload -> {
+        StageSpec<String, String> stage = StageSpec.io(Stage.FETCH, TWO_RETRIES, payload -> {
             attempts.incrementAndGet();
             return Mono.error(new ItemException(FailureType.ROBOTS, "disallowed"));
         });
@@ -86,7 +86,7 @@ class StageSpecRetryTest {
     @Test
     void timedInsideTheWaitBeforeTheTimedPartDoesNotCount() {
         StageSettings settings = new StageSettings(1, 1, Overflow.BACKPRESSURE, Duration.ofSeconds(1), 0);
-        StageSpec<String, String> stage = StageSpec.ioTimedInside("fetch", settings, payload ->
+        StageSpec<String, String> stage = StageSpec.ioTimedInside(Stage.FETCH, settings, payload ->
                 Mono.delay(Duration.ofSeconds(30))
                         .then(AttemptTimeout.around(Mono.delay(Duration.ofMillis(900)).thenReturn(payload))));
 
@@ -100,7 +100,7 @@ class StageSpecRetryTest {
     void timedInsideTheTimedPartStillTimesOutAsARetryableTimeout() {
         AtomicInteger attempts = new AtomicInteger();
         StageSettings settings = new StageSettings(1, 1, Overflow.BACKPRESSURE, Duration.ofSeconds(1), 1);
-        StageSpec<String, String> stage = StageSpec.ioTimedInside("fetch", settings, payload -> {
+        StageSpec<String, String> stage = StageSpec.ioTimedInside(Stage.FETCH, settings, payload -> {
             attempts.incrementAndGet();
             return AttemptTimeout.around(Mono.delay(Duration.ofSeconds(5)).thenReturn(payload));
         });
@@ -117,7 +117,7 @@ class StageSpecRetryTest {
         StageSettings settings = new StageSettings(1, 1, Overflow.BACKPRESSURE, Duration.ofMillis(300), 0);
         // each part alone fits in the timeout; together they do not (real time: the budget is measured on
         // System.nanoTime, so this is a behaviour check with a wide margin, not a performance assertion)
-        StageSpec<String, String> stage = StageSpec.ioTimedInside("fetch", settings, payload ->
+        StageSpec<String, String> stage = StageSpec.ioTimedInside(Stage.FETCH, settings, payload ->
                 AttemptTimeout.around(Mono.delay(Duration.ofMillis(200)))
                         .then(AttemptTimeout.around(Mono.delay(Duration.ofMillis(200)).thenReturn(payload))));
 
@@ -129,7 +129,7 @@ class StageSpecRetryTest {
     @Test
     void aPlainIoStageStillTimesTheWholeAttempt() {
         StageSettings settings = new StageSettings(1, 1, Overflow.BACKPRESSURE, Duration.ofSeconds(1), 0);
-        StageSpec<String, String> stage = StageSpec.io("fetch", settings, payload ->
+        StageSpec<String, String> stage = StageSpec.io(Stage.FETCH, settings, payload ->
                 Mono.delay(Duration.ofSeconds(30)).then(AttemptTimeout.around(Mono.just(payload))));
 
         StepVerifier.withVirtualTime(() -> runOne(stage, "page"))

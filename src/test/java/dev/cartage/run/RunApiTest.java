@@ -17,6 +17,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.cartage.deliver.Outcome;
+import dev.cartage.pipeline.Stage;
+import dev.cartage.pipeline.StageSnapshot;
 import dev.cartage.support.RunsApi;
 import reactor.test.StepVerifier;
 
@@ -35,7 +37,8 @@ class RunApiTest {
     void pileRunCompletesWithOneOutcomePerPageAndFailsExactlyTheFailingPages() {
         RunStatus accepted = runs().start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 30, "failEvery", 10)))));
         assertThat(accepted.status()).isEqualTo("running");
-        assertThat(accepted.stages()).extracting("name").containsExactly("fetch", "marshal", "render", "deliver");
+        assertThat(accepted.stages()).extracting(StageSnapshot::stage)
+                .containsExactly(Stage.FETCH, Stage.MARSHAL, Stage.RENDER, Stage.DELIVER);
 
         List<Outcome> outcomes = runs().results(accepted.id());
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.cartage.pipeline.FailureType;
+import dev.cartage.pipeline.Stage;
 
 /** Sitemap sources against a local origin: what they list, how indexes are followed, how broken ones fail. */
 class SitemapSourceTest {
@@ -195,7 +196,7 @@ class SitemapSourceTest {
 
         assertThat(expanded).singleElement().satisfies(failed(FailureType.HTTP_STATUS, origin.url("/missing.xml").toString()));
         assertThat(expanded.get(0).failure().httpStatus()).isEqualTo(404);
-        assertThat(expanded.get(0).failure().stage()).isEqualTo("fetch");
+        assertThat(expanded.get(0).failure().stage()).isEqualTo(Stage.FETCH);
     }
 
     @Test
@@ -248,7 +249,7 @@ class SitemapSourceTest {
         return expanded -> {
             assertThat(expanded.item()).isNull();
             assertThat(expanded.failure().type()).isEqualTo(type);
-            assertThat(expanded.failure().stage()).isEqualTo("fetch");
+            assertThat(expanded.failure().stage()).isEqualTo(Stage.FETCH);
             assertThat(expanded.source()).isEqualTo(source);
         };
     }

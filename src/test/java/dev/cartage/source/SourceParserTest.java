@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,7 +17,7 @@ import dev.cartage.fetch.mirror.Balance;
 import dev.cartage.pile.PileOrigin;
 import dev.cartage.pile.PileProperties;
 import dev.cartage.web.FieldError;
-import tools.jackson.databind.JsonNode;
+import dev.cartage.web.Fields;
 import tools.jackson.databind.ObjectMapper;
 
 /** Source entries in every form: what each becomes, and every refusal named by the field at fault. */
@@ -118,30 +117,30 @@ class SourceParserTest {
     @ParameterizedTest(name = "{0} → {1}")
     @MethodSource("badEntries")
     void badEntriesAreRefusedNamingTheField(String entry, String field) {
-        List<FieldError> errors = new ArrayList<>();
+        Fields source = Fields.named("s", JSON.readTree(entry));
 
-        SourceSpec spec = parser.parseOne(JSON.readTree(entry), "s", errors);
+        SourceSpec spec = parser.parseOne(source);
 
         assertThat(spec).isNull();
-        assertThat(errors).extracting(FieldError::field).contains(field);
-        assertThat(errors).allSatisfy(error -> assertThat(error.message()).isNotBlank());
+        assertThat(source.errors()).extracting(FieldError::field).contains(field);
+        assertThat(source.errors()).allSatisfy(error -> assertThat(error.message()).isNotBlank());
     }
 
     @Test
     void everyProblemOfAMirrorObjectIsReportedAtOnce() {
-        List<FieldError> errors = new ArrayList<>();
+        Fields source = Fields.named("sources[4]",
+                JSON.readTree("{\"url\": \"x\", \"mirrors\": [\"y\", \"https://ok.org\", 1], \"balance\": \"?\", \"speed\": 1}"));
 
-        parser.parseOne(JSON.readTree("{\"url\": \"x\", \"mirrors\": [\"y\", \"https://ok.org\", 1], \"balance\": \"?\", \"speed\": 1}"),
-                "sources[4]", errors);
+        parser.parseOne(source);
 
-        assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("sources[4].speed", "sources[4].url",
+        assertThat(source.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("sources[4].speed", "sources[4].url",
                 "sources[4].mirrors[0]", "sources[4].mirrors[2]", "sources[4].balance");
     }
 
     private SourceSpec parse(String entry) {
-        List<FieldError> errors = new ArrayList<>();
-        SourceSpec spec = parser.parseOne(JSON.readTree(entry), "s", errors);
-        assertThat(errors).isEmpty();
+        Fields source = Fields.named("s", JSON.readTree(entry));
+        SourceSpec spec = parser.parseOne(source);
+        assertThat(source.errors()).isEmpty();
         return spec;
     }
 

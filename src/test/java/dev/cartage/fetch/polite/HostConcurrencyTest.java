@@ -16,6 +16,7 @@ import dev.cartage.fetch.TestFetchers;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Overflow;
 import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.pipeline.StageSpec;
 import reactor.core.publisher.Flux;
@@ -75,7 +76,7 @@ class HostConcurrencyTest {
         // 12 items, 2 at a time, 300 ms each: the last ones wait about 1.5 s for a permit, beyond the 1 s timeout
         StageSettings settings = new StageSettings(256, 16, Overflow.BACKPRESSURE, Duration.ofSeconds(1), 0);
         Pipeline<String, Fetched> fetch = Pipeline.<String>builder()
-                .then(StageSpec.<String, Fetched>ioTimedInside("fetch", settings,
+                .then(StageSpec.<String, Fetched>ioTimedInside(Stage.FETCH, settings,
                         path -> built.fetcher().fetch(origin.url(path))))
                 .build(false);
 

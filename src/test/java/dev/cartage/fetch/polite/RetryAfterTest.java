@@ -19,6 +19,7 @@ import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.Overflow;
 import dev.cartage.pipeline.Pipeline;
+import dev.cartage.pipeline.Stage;
 import dev.cartage.pipeline.StageSettings;
 import dev.cartage.pipeline.StageSpec;
 import reactor.core.publisher.Flux;
@@ -108,7 +109,7 @@ class RetryAfterTest {
 
     private List<Envelope<Fetched>> fetchStage(String path) {
         Pipeline<String, Fetched> fetch = Pipeline.<String>builder()
-                .then(StageSpec.<String, Fetched>ioTimedInside("fetch", ONE_RETRY,
+                .then(StageSpec.<String, Fetched>ioTimedInside(Stage.FETCH, ONE_RETRY,
                         p -> built.fetcher().fetch(origin.url(p))))
                 .build(false);
         return fetch.run(Flux.just(Envelope.of(0, path, path)))
