@@ -171,8 +171,9 @@ final class ProblemWording {
         return message;
     }
 
+    /** Sorted, because Spring hands the supported types over in a set's order and the same request must read the same. */
     private static String mediaTypes(Collection<MediaType> types) {
-        return types.stream().map(MediaType::toString).distinct().collect(Collectors.joining(" or "));
+        return types.stream().map(MediaType::toString).distinct().sorted().collect(Collectors.joining(" or "));
     }
 
     private static String path(DatabindException e) {
