@@ -1,5 +1,6 @@
 package dev.cartage.marshal;
 
+import dev.cartage.marshal.meta.Metadata;
 import dev.cartage.marshal.meta.PageMetadata;
 import dev.cartage.pipeline.FailureType;
 import org.jsoup.Jsoup;

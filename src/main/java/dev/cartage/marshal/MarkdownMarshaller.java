@@ -1,5 +1,6 @@
 package dev.cartage.marshal;
 
+import dev.cartage.marshal.meta.Metadata;
 import dev.cartage.pipeline.FailureType;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
