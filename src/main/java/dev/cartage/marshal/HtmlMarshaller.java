@@ -6,8 +6,6 @@ import dev.cartage.pipeline.FailureType;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -113,7 +111,7 @@ public final class HtmlMarshaller implements Marshaller {
     private static org.jsoup.nodes.Document parse(byte[] bytes, String charset, String baseUrl,
                                                   MarshalDeadline deadline) {
         try {
-            return Jsoup.parse(new DeadlineInput(bytes, deadline), charset, baseUrl == null ? "" : baseUrl);
+            return Jsoup.parse(DeadlineInput.of(bytes, deadline), charset, baseUrl == null ? "" : baseUrl);
         } catch (IOException e) {
             // reading from memory fails only on a broken decoder, which is a bug rather than the page's fault
             throw new UncheckedIOException(e);
@@ -131,27 +129,5 @@ public final class HtmlMarshaller implements Marshaller {
     /** Images alone are not a page's content: they are usually the logo and icons left when the text was missed. */
     private static boolean hasText(List<Block> blocks) {
         return blocks.stream().anyMatch(block -> !block.plainText().isBlank());
-    }
-
-    /** The page's bytes, read with a deadline check per read; the parser reads a few kilobytes at a time. */
-    private static final class DeadlineInput extends FilterInputStream {
-        private final MarshalDeadline deadline;
-
-        DeadlineInput(byte[] bytes, MarshalDeadline deadline) {
-            super(new ByteArrayInputStream(bytes));
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            deadline.checkNow();
-            return super.read(buffer, offset, length);
-        }
-
-        @Override
-        public int read() throws IOException {
-            deadline.check();
-            return super.read();
-        }
     }
 }
