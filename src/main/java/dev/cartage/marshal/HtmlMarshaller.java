@@ -111,7 +111,7 @@ public final class HtmlMarshaller implements Marshaller {
     private static org.jsoup.nodes.Document parse(byte[] bytes, String charset, String baseUrl,
                                                   MarshalDeadline deadline) {
         try {
-            return Jsoup.parse(DeadlineInput.of(bytes, deadline), charset, baseUrl == null ? "" : baseUrl);
+            return Jsoup.parse(new DeadlineInput(bytes, deadline), charset, baseUrl == null ? "" : baseUrl);
         } catch (IOException e) {
             // reading from memory fails only on a broken decoder, which is a bug rather than the page's fault
             throw new UncheckedIOException(e);

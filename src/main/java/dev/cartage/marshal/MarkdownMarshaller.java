@@ -39,7 +39,7 @@ final class MarkdownMarshaller {
 
     /** Parses line by line, checking the deadline as the parser reads. */
     private Node parse(String markdown, MarshalDeadline deadline) {
-        try (Reader reader = DeadlineInput.of(markdown, deadline)) {
+        try (Reader reader = DeadlineInput.text(markdown, deadline)) {
             return parser.parseReader(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringReader does not fail

@@ -13,18 +13,18 @@ import org.junit.jupiter.api.Test;
 
 import dev.cartage.pipeline.FailureType;
 
-/** Parser input that stops the parser once the item's marshal time is spent, as bytes and as characters. */
+/** Parser input that stops the parser once the item's marshal time is spent, as bytes and, decoded, as characters. */
 class DeadlineInputTest {
 
     @Test
     void bytesAndCharactersReadAsTheyAreWhileTimeIsLeft() throws IOException {
         MarshalDeadline plenty = MarshalDeadline.after(Duration.ofMinutes(1));
 
-        try (InputStream bytes = DeadlineInput.of("<p>a</p>".getBytes(StandardCharsets.UTF_8), plenty);
-             Reader chars = DeadlineInput.of("# a", plenty)) {
+        try (InputStream bytes = new DeadlineInput("<p>a</p>".getBytes(StandardCharsets.UTF_8), plenty);
+             Reader chars = DeadlineInput.text("# \u00E9\uD83D\uDE00 \u4E2D", plenty)) {
             assertThat(new String(bytes.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<p>a</p>");
-            char[] buffer = new char[8];
-            assertThat(new String(buffer, 0, chars.read(buffer, 0, buffer.length))).isEqualTo("# a");
+            char[] buffer = new char[16];
+            assertThat(new String(buffer, 0, chars.read(buffer, 0, buffer.length))).isEqualTo("# \u00E9\uD83D\uDE00 \u4E2D");
         }
     }
 
@@ -33,9 +33,9 @@ class DeadlineInputTest {
         MarshalDeadline spent = MarshalDeadline.after(Duration.ofNanos(1));
         Thread.sleep(2);
 
-        assertThatThrownBy(() -> DeadlineInput.of(new byte[16], spent).read(new byte[16], 0, 16))
+        assertThatThrownBy(() -> new DeadlineInput(new byte[16], spent).read(new byte[16], 0, 16))
                 .isInstanceOfSatisfying(MarshalException.class, e -> assertThat(e.type()).isEqualTo(FailureType.TOO_LARGE));
-        assertThatThrownBy(() -> DeadlineInput.of("text", spent).read(new char[4], 0, 4))
+        assertThatThrownBy(() -> DeadlineInput.text("text", spent).read(new char[4], 0, 4))
                 .isInstanceOfSatisfying(MarshalException.class, e -> assertThat(e.type()).isEqualTo(FailureType.TOO_LARGE));
     }
 
@@ -43,11 +43,11 @@ class DeadlineInputTest {
     void singleReadsCheckTheClockOnlyEveryFewHundredCalls() throws IOException, InterruptedException {
         MarshalDeadline spent = MarshalDeadline.after(Duration.ofNanos(1));
         Thread.sleep(2);
-        Reader chars = DeadlineInput.of("x".repeat(MarshalDeadline.CALLS_PER_CLOCK_READ), spent);
+        InputStream bytes = new DeadlineInput("x".repeat(MarshalDeadline.CALLS_PER_CLOCK_READ).getBytes(StandardCharsets.UTF_8), spent);
 
         for (int i = 1; i < MarshalDeadline.CALLS_PER_CLOCK_READ; i++) {
-            assertThat(chars.read()).isEqualTo('x');
+            assertThat(bytes.read()).isEqualTo('x');
         }
-        assertThatThrownBy(chars::read).isInstanceOf(MarshalException.class);
+        assertThatThrownBy(bytes::read).isInstanceOf(MarshalException.class);
     }
 }
