@@ -14,12 +14,12 @@ import dev.cartage.fetch.guard.TrustedOrigin;
  * may be learned only when the web server starts, so the rule is made on first use after that and then kept.
  */
 @Component
-public final class PileTrustedOrigin implements TrustedOrigin {
+final class PileTrustedOrigin implements TrustedOrigin {
 
     private final PileOrigin pile;
     private volatile List<AllowRule> rule;
 
-    public PileTrustedOrigin(PileOrigin pile) {
+    PileTrustedOrigin(PileOrigin pile) {
         this.pile = pile;
     }
 
