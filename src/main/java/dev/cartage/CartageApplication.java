@@ -18,7 +18,7 @@ public class CartageApplication {
      * (17 of 25 bursts), none on NIO (0 of 14), with the JDK's client as with Reactor Netty's. The lost requests
      * were all sent in the first 300 ms, on connections still being accepted. The same loss showed as a 30 s
      * timeout of a plain 400 in one CI run and as 1 request in 10,000 unanswered in the soak bench. The fetch
-     * client had already left epoll for a similar fault (see {@code FetchConnections}). Set before Reactor Netty
+     * client had already left epoll for a similar fault (see {@code GuardedClient}). Set before Reactor Netty
      * reads it, which is when its first loop is created.
      */
     static final String TRANSPORT_PROPERTY = "reactor.netty.native";

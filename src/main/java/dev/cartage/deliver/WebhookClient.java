@@ -1,9 +1,7 @@
 package dev.cartage.deliver;
 
 import java.net.URI;
-import java.time.Duration;
 
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import jakarta.annotation.PreDestroy;
@@ -12,47 +10,32 @@ import org.reactivestreams.Publisher;
 import org.springframework.stereotype.Component;
 
 import dev.cartage.fetch.FetchProperties;
+import dev.cartage.fetch.GuardedClient;
 import dev.cartage.fetch.guard.TargetGuard;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyOutbound;
-import reactor.netty.http.HttpResources;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The webhook sink's own connection pool ({@code cartage-webhook}, with Reactor Netty's pool metrics) and the
- * client on top of it. It follows no redirects (a 3xx is an answer like any other non-2xx, so a receiver cannot
- * bounce the outcomes elsewhere), and every connection passes the fetch stage's SSRF guard
- * ({@link TargetGuard#secure(HttpClient)}, applied last): a name that resolves into a denied range is refused
- * at connect time, whatever the URL check let through.
+ * The webhook sink's own connection pool ({@code cartage-webhook}) and the client on top of it, built as every
+ * outbound client is ({@link GuardedClient}: NIO, pool metrics, the fetch stage's SSRF guard applied last). It
+ * follows no redirects (a 3xx is an answer like any other non-2xx, so a receiver cannot bounce the outcomes
+ * elsewhere), and a name that resolves into a denied range is refused at connect time, whatever the URL check let
+ * through.
  */
 @Component
 class WebhookClient {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final ConnectionProvider pool;
-    private final HttpClient client;
+    private final GuardedClient outbound;
 
     WebhookClient(WebhookProperties properties, FetchProperties fetch, TargetGuard guard) {
-        this.pool = ConnectionProvider.builder("cartage-webhook")
-                .maxConnections(properties.maxConnections())
-                // waiting for a connection is bounded by the deliver stages' parallelism and by each attempt's timeout
-                .pendingAcquireMaxCount(-1)
-                .maxIdleTime(Duration.ofSeconds(30))
-                .disposeInactivePoolsInBackground(Duration.ofMinutes(1), Duration.ofMinutes(5))
-                .metrics(true)
-                .build();
-        int connectMillis = (int) Math.min(Integer.MAX_VALUE, properties.timeout().toMillis());
-        this.client = guard.secure(HttpClient.create(pool)
-                // NIO like the fetch client (see FetchConnections)
-                .runOn(HttpResources.get(), false)
-                .followRedirect(false)
-                .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, fetch.userAgent()))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
-                .responseTimeout(properties.timeout()));
+        // waiting for a connection is bounded by the deliver stages' parallelism and by each attempt's timeout
+        this.outbound = GuardedClient.build("cartage-webhook", properties.maxConnections(), properties.timeout(),
+                properties.timeout(), guard,
+                client -> client.headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, fetch.userAgent())));
     }
 
     /**
@@ -60,7 +43,7 @@ class WebhookClient {
      * read (and dropped), so that the connection can go back to the pool. Never follows a redirect.
      */
     Mono<Answer> post(URI url, byte[] body, String idempotencyKey) {
-        return client.post()
+        return outbound.client().post()
                 .uri(url)
                 .send((request, outbound) -> sendJson(request, outbound, body, idempotencyKey))
                 .response((response, content) -> content.then(Mono.fromSupplier(() -> Answer.of(response))))
@@ -79,7 +62,7 @@ class WebhookClient {
     /** Closes the pooled connections when the service stops. */
     @PreDestroy
     void close() {
-        pool.dispose();
+        outbound.close();
     }
 
     /**

@@ -1,10 +1,13 @@
 package dev.cartage.deliver;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
+import dev.cartage.pipeline.RetryBackoff;
+import dev.cartage.pipeline.RetryBackoff.AskedDelay;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One run's webhook: POSTs each outcome as JSON with {@code Idempotency-Key: {runId}-{seq}}, the same key on
  * every attempt so that a receiver can drop the duplicates a lost answer causes. A 2xx delivers. A 5xx, 429,
- * timeout or connection error is tried again, up to {@code retries} times, after an exponential backoff with
- * jitter (and after the receiver's {@code Retry-After}, capped, when it gave one); anything else fails at once.
+ * timeout or connection error is tried again, up to {@code retries} times, after the engine's jittered exponential
+ * backoff ({@link RetryBackoff}) from this sink's own settings, preceded by the receiver's {@code Retry-After},
+ * capped, when it gave one; anything else fails at once.
  * A delivery that finally fails signals an {@link ItemException} of type {@code deliver} naming the URL (without
  * its query, which may hold a secret), what went wrong last and the number of attempts.
  *
@@ -42,12 +46,8 @@ final class WebhookSink implements OutcomeSink {
         this.client = client;
         this.mapper = mapper;
         this.properties = properties;
-        this.retry = Retry.backoff(properties.retries(), properties.backoff())
-                .maxBackoff(properties.maxBackoff())
-                .jitter(0.5)
-                .filter(error -> error instanceof WebhookAttemptFailure failure && failure.retryable())
-                .doBeforeRetryAsync(signal -> waitAsked(signal.failure()))
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+        this.retry = RetryBackoff.exponential(properties.backoff(), properties.maxBackoff())
+                .upTo(properties.retries(), WebhookSink::retryable, WebhookSink::asked, AskedDelay.PRECEDES_BACKOFF);
     }
 
     @Override
@@ -72,12 +72,13 @@ final class WebhookSink implements OutcomeSink {
                         : Mono.error(WebhookAttemptFailure.answered(answer, properties.maxBackoff())));
     }
 
+    private static boolean retryable(Throwable failure) {
+        return failure instanceof WebhookAttemptFailure attempt && attempt.retryable();
+    }
+
     /** The receiver's {@code Retry-After}, waited before the backoff: the next attempt never comes earlier. */
-    private static Mono<Void> waitAsked(Throwable failure) {
-        if (failure instanceof WebhookAttemptFailure attempt && attempt.retryAfter() != null) {
-            return Mono.delay(attempt.retryAfter()).then();
-        }
-        return Mono.empty();
+    private static Duration asked(Throwable failure) {
+        return failure instanceof WebhookAttemptFailure attempt ? attempt.retryAfter() : null;
     }
 
     private ItemException finalFailure(Throwable error, int attempts) {

@@ -19,7 +19,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import dev.cartage.fetch.guard.BlockedAddressException;
-import dev.cartage.fetch.polite.ConditionalCache;
 import dev.cartage.fetch.polite.PolitenessProperties;
 import dev.cartage.fetch.polite.RetryAfter;
 import dev.cartage.pipeline.FailureType;

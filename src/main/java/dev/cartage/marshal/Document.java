@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.cartage.marshal.meta.Metadata;
+
 /**
  * A page's readable content as format-neutral data: its metadata and its main content as blocks.
  * This is what the marshal stage produces and every renderer consumes. It holds no parser state (no DOM), so a

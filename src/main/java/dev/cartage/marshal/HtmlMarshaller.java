@@ -1,12 +1,11 @@
 package dev.cartage.marshal;
 
+import dev.cartage.marshal.meta.Metadata;
 import dev.cartage.marshal.meta.PageMetadata;
 import dev.cartage.pipeline.FailureType;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -130,27 +129,5 @@ public final class HtmlMarshaller implements Marshaller {
     /** Images alone are not a page's content: they are usually the logo and icons left when the text was missed. */
     private static boolean hasText(List<Block> blocks) {
         return blocks.stream().anyMatch(block -> !block.plainText().isBlank());
-    }
-
-    /** The page's bytes, read with a deadline check per read; the parser reads a few kilobytes at a time. */
-    private static final class DeadlineInput extends FilterInputStream {
-        private final MarshalDeadline deadline;
-
-        DeadlineInput(byte[] bytes, MarshalDeadline deadline) {
-            super(new ByteArrayInputStream(bytes));
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            deadline.checkNow();
-            return super.read(buffer, offset, length);
-        }
-
-        @Override
-        public int read() throws IOException {
-            deadline.check();
-            return super.read();
-        }
     }
 }

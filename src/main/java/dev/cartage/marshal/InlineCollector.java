@@ -8,18 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns the nodes of one paragraph-like run of HTML into {@link Inline}s with collapsed whitespace.
  *
- * <p>Whitespace is collapsed the way a browser displays it: any run of spaces, tabs, line breaks and
- * non-breaking spaces becomes one space, and the run is trimmed at both ends. Styled inlines never start or end
+ * <p>Whitespace is collapsed the way a reader displays it: any run of {@link Whitespace} becomes one space, and
+ * the run is trimmed at both ends. Styled inlines never start or end
  * with a space; the space moves into the neighbouring text so that renderers can wrap them in markup safely.
  */
 final class InlineCollector {
 
-    private static final Pattern WHITESPACE = InlineRun.WHITESPACE;
     private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
     private static final Set<String> CODE_TAGS = Set.of("code", "kbd", "samp", "tt");
     private static final Set<String> EMPHASIS_TAGS = Set.of("em", "i");
@@ -39,7 +37,7 @@ final class InlineCollector {
 
     /** Collapses whitespace runs to single spaces and trims; null becomes the empty string. */
     static String collapse(String text) {
-        return InlineRun.collapse(text);
+        return Whitespace.collapse(text);
     }
 
     private void add(Node node) {
@@ -117,11 +115,11 @@ final class InlineCollector {
     }
 
     private static boolean startsWithSpace(String text) {
-        return !text.isEmpty() && WHITESPACE.matcher(text.substring(0, 1)).matches();
+        return !text.isEmpty() && Whitespace.isSpace(text.charAt(0));
     }
 
     private static boolean endsWithSpace(String text) {
-        return !text.isEmpty() && WHITESPACE.matcher(text.substring(text.length() - 1)).matches();
+        return !text.isEmpty() && Whitespace.isSpace(text.charAt(text.length() - 1));
     }
 
 

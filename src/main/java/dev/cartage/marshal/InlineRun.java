@@ -2,16 +2,13 @@ package dev.cartage.marshal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The inlines of one paragraph as a reader of HTML or Markdown collects them: loose text gathers until a styled
- * inline (link, code, emphasis) arrives, and whitespace is collapsed the way a browser shows it — any run of
- * spaces, tabs, line breaks and non-breaking spaces is one space, trimmed at both ends of the paragraph.
+ * inline (link, code, emphasis) arrives, and whitespace is collapsed the way a reader shows it — any run of
+ * {@link Whitespace} is one space, trimmed at both ends of the paragraph.
  */
 final class InlineRun {
-
-    static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\r\\f\\u00A0]+");
 
     private final List<Inline> inlines = new ArrayList<>();
     private final StringBuilder pending = new StringBuilder();
@@ -41,14 +38,9 @@ final class InlineRun {
         return List.copyOf(inlines);
     }
 
-    /** Collapses whitespace runs to single spaces and trims; null becomes the empty string. */
-    static String collapse(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text).replaceAll(" ").strip();
-    }
-
     private void flushPending() {
         if (!pending.isEmpty()) {
-            inlines.add(new Inline.Text(WHITESPACE.matcher(pending).replaceAll(" ")));
+            inlines.add(new Inline.Text(Whitespace.runsToSpaces(pending.toString())));
             pending.setLength(0);
         }
     }

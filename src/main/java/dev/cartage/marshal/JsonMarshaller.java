@@ -1,5 +1,6 @@
 package dev.cartage.marshal;
 
+import dev.cartage.marshal.meta.Metadata;
 import dev.cartage.pipeline.FailureType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;

@@ -73,7 +73,7 @@ final class MarkdownInlines {
     }
 
     static String collapse(String text) {
-        return InlineRun.collapse(text);
+        return Whitespace.collapse(text);
     }
 
     private static String literal(Node node) {

@@ -1,14 +1,13 @@
 package dev.cartage.marshal;
 
+import dev.cartage.marshal.meta.Metadata;
 import dev.cartage.pipeline.FailureType;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -40,31 +39,10 @@ final class MarkdownMarshaller {
 
     /** Parses line by line, checking the deadline as the parser reads. */
     private Node parse(String markdown, MarshalDeadline deadline) {
-        try (Reader reader = new DeadlineReader(new StringReader(markdown), deadline)) {
+        try (Reader reader = DeadlineInput.text(markdown, deadline)) {
             return parser.parseReader(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringReader does not fail
-        }
-    }
-
-    private static final class DeadlineReader extends FilterReader {
-        private final MarshalDeadline deadline;
-
-        DeadlineReader(Reader in, MarshalDeadline deadline) {
-            super(in);
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            deadline.checkNow();
-            return super.read(buffer, offset, length);
-        }
-
-        @Override
-        public int read() throws IOException {
-            deadline.check();
-            return super.read();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cartage.marshal;
 
+import dev.cartage.marshal.meta.ReadDeadline;
 import dev.cartage.pipeline.FailureType;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.time.Duration;
  *
  * <p>An instance belongs to one item on one thread; it is not thread-safe.
  */
-public final class MarshalDeadline {
+public final class MarshalDeadline implements ReadDeadline {
 
     /** How many {@link #check()} calls share one clock read; a power of two. */
     static final int CALLS_PER_CLOCK_READ = 256;
@@ -47,6 +48,7 @@ public final class MarshalDeadline {
     }
 
     /** Checks the clock every {@value #CALLS_PER_CLOCK_READ} calls; call it once per node in a loop. */
+    @Override
     public void check() {
         if ((++calls & (CALLS_PER_CLOCK_READ - 1)) == 0) {
             checkNow();
@@ -58,6 +60,7 @@ public final class MarshalDeadline {
      *
      * @throws MarshalException {@link FailureType#TOO_LARGE} once the budget is spent
      */
+    @Override
     public void checkNow() {
         if (System.nanoTime() - deadlineNanos > 0) {
             throw new MarshalException(FailureType.TOO_LARGE, "Marshaling took longer than " + budget.toMillis()

@@ -1,5 +1,6 @@
 package dev.cartage.marshal;
 
+import dev.cartage.marshal.meta.Metadata;
 import dev.cartage.pipeline.FailureType;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class TextMarshaller {
     static final int MAX_TITLE_CHARS = 100;
 
     private static final Pattern BLANK_LINES = Pattern.compile("\n[ \\t\\f\\u00A0]*(?:\n[ \\t\\f\\u00A0]*)+");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
+    private static final Pattern WHITESPACE = Whitespace.RUN;
 
     Document marshal(String text, String baseUrl, MarshalDeadline deadline) {
         List<String> paragraphs = new ArrayList<>();

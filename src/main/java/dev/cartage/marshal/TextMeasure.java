@@ -12,7 +12,7 @@ final class TextMeasure {
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u00A0') {
+            if (Whitespace.isSpace(c)) {
                 space = true;
             } else {
                 if (space && length > 0) {

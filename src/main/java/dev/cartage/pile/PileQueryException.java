@@ -1,9 +1,11 @@
 package dev.cartage.pile;
 
+import dev.cartage.web.FieldRejectedException;
+
 /**
  * A pile parameter that is malformed or outside its limits; the message says what to send instead.
  */
-public class PileQueryException extends IllegalArgumentException {
+public class PileQueryException extends FieldRejectedException {
 
     private static final long serialVersionUID = 1L;
 
@@ -17,6 +19,7 @@ public class PileQueryException extends IllegalArgumentException {
     }
 
     /** The parameter at fault, named as in the API: {@code count}, {@code latency}, {@code failEvery} or {@code n}. */
+    @Override
     public String field() {
         return field;
     }

@@ -1,7 +1,7 @@
 package dev.cartage.render;
 
 import dev.cartage.marshal.Document;
-import dev.cartage.marshal.Metadata;
+import dev.cartage.marshal.meta.Metadata;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.cartage.render;
 
 import dev.cartage.marshal.Inline;
+import dev.cartage.marshal.Whitespace;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class MarkdownText {
         for (int i = 0; i < inlines.size(); i++) {
             Inline inline = inlines.get(i);
             if (inline instanceof Inline.Text text) {
-                String plain = spaces(text.text());
+                String plain = Whitespace.runsToSpaces(text.text());
                 plain = i == 0 ? plain.stripLeading() : plain;
                 plain = i == inlines.size() - 1 ? plain.stripTrailing() : plain;
                 pieces.add(escape(plain, false));
@@ -123,44 +124,9 @@ final class MarkdownText {
         return escape(collapse(text), true);
     }
 
-    /** Collapses whitespace runs, line breaks included, to single spaces and trims. */
+    /** Collapses {@link Whitespace} runs, line breaks included, to single spaces and trims. */
     static String collapse(String text) {
-        return text == null ? "" : spaces(text).strip();
-    }
-
-    /**
-     * Replaces each run of whitespace ({@code [ \t\n\x0B\f\r]}, as regex {@code \s}) with one space. A loop rather
-     * than a regex: renderers call it on every text, and it returns the text itself when there is nothing to do.
-     */
-    static String spaces(String text) {
-        int i = 0;
-        int length = text.length();
-        while (i < length && (!isSpace(text.charAt(i)) || (text.charAt(i) == ' '
-                && (i + 1 == length || !isSpace(text.charAt(i + 1)))))) {
-            i++;
-        }
-        if (i == length) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(length).append(text, 0, i);
-        boolean inRun = false;
-        for (; i < length; i++) {
-            char c = text.charAt(i);
-            if (isSpace(c)) {
-                if (!inRun) {
-                    out.append(' ');
-                }
-                inRun = true;
-            } else {
-                out.append(c);
-                inRun = false;
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
+        return Whitespace.collapse(text);
     }
 
     private static String styled(Inline inline) {

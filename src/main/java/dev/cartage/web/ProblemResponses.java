@@ -24,7 +24,6 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 
-import dev.cartage.pile.PileQueryException;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemFailure;
 
@@ -49,8 +48,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors()));
     }
 
-    @ExceptionHandler(PileQueryException.class)
-    Mono<ResponseEntity<ProblemDetail>> invalidPile(PileQueryException e) {
+    @ExceptionHandler(FieldRejectedException.class)
+    Mono<ResponseEntity<ProblemDetail>> rejectedField(FieldRejectedException e) {
         return Mono.just(problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new FieldError(e.field(), e.getMessage()))));
     }
 

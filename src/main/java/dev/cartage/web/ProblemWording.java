@@ -26,8 +26,6 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
-import dev.cartage.pile.PileQueryException;
-
 /**
  * The words of a problem answer for errors Spring raises before a handler runs. Spring's own details ("Type
  * mismatch.", "Could not parse Content-Type.", "No static resource api/x.") say what broke in Spring's terms; a
@@ -73,10 +71,10 @@ final class ProblemWording {
 
     /** The detail of a 400 for an unreadable body or a bad parameter; adds the field at fault when there is one. */
     static String inputProblem(ServerWebInputException ex, List<FieldError> errors) {
-        PileQueryException pile = ProblemResponses.findCause(ex, PileQueryException.class);
-        if (pile != null) {
-            errors.add(new FieldError(pile.field(), pile.getMessage()));
-            return pile.getMessage();
+        FieldRejectedException rejected = ProblemResponses.findCause(ex, FieldRejectedException.class);
+        if (rejected != null) {
+            errors.add(new FieldError(rejected.field(), rejected.getMessage()));
+            return rejected.getMessage();
         }
         TypeMismatchException mismatch = ProblemResponses.findCause(ex, TypeMismatchException.class);
         if (mismatch != null && ex.getMethodParameter() != null) {

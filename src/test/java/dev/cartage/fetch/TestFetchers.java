@@ -2,16 +2,16 @@ package dev.cartage.fetch;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.cartage.fetch.guard.GuardProperties;
 import dev.cartage.fetch.guard.TargetGuard;
-import dev.cartage.fetch.polite.ConditionalCache;
-import dev.cartage.fetch.polite.FetchCacheProperties;
 import dev.cartage.fetch.polite.Politeness;
 import dev.cartage.fetch.polite.PolitenessProperties;
 import dev.cartage.pile.PileOrigin;
+import dev.cartage.pile.PilePolitenessExemption;
 import dev.cartage.pile.PileProperties;
 
 /** Builds a {@link Fetcher} outside Spring, the way the application context wires it, for tests and benchmarks. */
@@ -57,7 +57,8 @@ public final class TestFetchers {
         TargetGuard guard = loopbackGuard();
         FetchConnections connections = new FetchConnections(properties, guard);
         PileOrigin pile = new PileOrigin(new PileProperties(pileBaseUrl, 100_000, Duration.ofSeconds(60)));
-        Politeness manners = new Politeness(politeness, properties, connections, guard, pile, meters);
+        Politeness manners = new Politeness(politeness, connections.client(), properties.userAgent(), guard,
+                List.of(new PilePolitenessExemption(pile)), meters);
         OriginExchange exchange = new OriginExchange(properties, connections, new ConditionalCache(cache, meters),
                 politeness);
         return new Built(new Fetcher(properties, guard, manners, exchange), connections, guard);

@@ -27,6 +27,12 @@ class BlockWalkerTest {
     }
 
     @Test
+    void noBreakSpacesVerticalTabsTabsAndLineBreaksCollapseLikeTheRenderers() {
+        assertThat(walk("<p>&nbsp;a&nbsp;&nbsp;b\u000B\u000Bc\t\td\r\n\ne<strong>\u000Bf&nbsp;</strong>g</p>"))
+                .containsExactly(new Paragraph(List.of(new Text("a b c d e "), new Strong("f"), new Text(" g"))));
+    }
+
+    @Test
     void emphasisAroundALinkKeepsTheLink() {
         assertThat(walk("<p><strong><a href='https://x.org/'>Read more</a></strong></p>"))
                 .containsExactly(new Paragraph(List.of(new Link("Read more", "https://x.org/"))));

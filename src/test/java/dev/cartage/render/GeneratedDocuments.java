@@ -3,7 +3,7 @@ package dev.cartage.render;
 import dev.cartage.marshal.Block;
 import dev.cartage.marshal.Document;
 import dev.cartage.marshal.Inline;
-import dev.cartage.marshal.Metadata;
+import dev.cartage.marshal.meta.Metadata;
 
 import java.util.ArrayList;
 import java.util.List;

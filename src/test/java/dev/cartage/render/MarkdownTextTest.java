@@ -89,17 +89,16 @@ class MarkdownTextTest {
         assertThat(MarkdownText.cell("a | b\nc")).isEqualTo("a \\| b c");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "\"{0}\"")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "a", "a b", " a  b ", "a\t\n\u000Bb", "\r\n", "a \fb\n",
-            "x\u00A0y", "tail  ", "  head"})
-    void spacesCollapsesRunsExactlyLikeTheRegex(String text) {
-        assertThat(MarkdownText.spaces(text)).isEqualTo(text.replaceAll("\\s+", " "));
+    @Test
+    void textCollapsesTabsLineBreaksVerticalTabsAndNoBreakSpacesLikeTheMarshalStage() {
+        List<Inline> inlines = List.of(new Inline.Text("\u00A0 one\t\ttwo\n\nthree\u000Bfour\u00A0\u00A0five\r\n"));
+
+        assertThat(MarkdownText.line(inlines)).isEqualTo("one two three four five");
+        assertThat(MarkdownText.collapse("\u000B a\u00A0\fb \u00A0")).isEqualTo("a b");
     }
 
     @Test
-    void spacesReturnsTheTextItselfWhenNothingChanges() {
-        String text = "one two three";
-
-        assertThat(MarkdownText.spaces(text)).isSameAs(text);
+    void otherUnicodeSpacesAreKept() {
+        assertThat(MarkdownText.collapse("10\u2009km\u3000x")).isEqualTo("10\u2009km\u3000x");
     }
 }

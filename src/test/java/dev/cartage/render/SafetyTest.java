@@ -4,7 +4,7 @@ import dev.cartage.marshal.Block;
 import dev.cartage.marshal.Document;
 import dev.cartage.marshal.HtmlMarshaller;
 import dev.cartage.marshal.Inline;
-import dev.cartage.marshal.Metadata;
+import dev.cartage.marshal.meta.Metadata;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;

@@ -80,7 +80,7 @@ public record AllowRule(String text, String host, Cidr range, int port, String p
     }
 
     /** An admitting rule for exactly {@code host:port} (a literal address or a name) and {@code pathPrefix}. */
-    static AllowRule of(String host, int port, String pathPrefix) {
+    public static AllowRule of(String host, int port, String pathPrefix) {
         return parse(host + ":" + port + pathPrefix);
     }
 

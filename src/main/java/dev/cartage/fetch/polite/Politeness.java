@@ -2,23 +2,19 @@ package dev.cartage.fetch.polite;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
-import dev.cartage.fetch.FetchConnections;
-import dev.cartage.fetch.FetchProperties;
 import dev.cartage.fetch.guard.TargetGuard;
-import dev.cartage.pile.PileOrigin;
 import dev.cartage.pipeline.AttemptTimeout;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Manners towards origins, around every request the fetch stage sends (each redirect hop included):
@@ -33,15 +29,14 @@ import reactor.core.scheduler.Schedulers;
  *   <li>the request itself, limited by the fetch stage's per-attempt timeout ({@link AttemptTimeout}).</li>
  * </ol>
  * Only the last step counts against the timeout: waiting for robots.txt, a permit or a start slot is our own
- * politeness, not the origin being slow. The built-in pile is exempt from steps 1 to 3 and never asked for its
- * robots.txt (docs/api.md).
+ * politeness, not the origin being slow. Targets a {@link PolitenessExemption} covers (the built-in pile) are exempt
+ * from steps 1 to 3 and never asked for their robots.txt (docs/api.md).
  *
  * <p>Metrics: {@code cartage.fetch.robots.denials}, and those of {@link RobotsFetch} and {@link HostLimits}.
  */
-@Component
 public class Politeness {
 
-    private final PileOrigin pile;
+    private final List<PolitenessExemption> exemptions;
     private final RobotsCache robots;
     private final HostLimits hosts;
     private final Duration hostDelay;
@@ -50,7 +45,7 @@ public class Politeness {
 
     /** No manners at all, only the per-attempt timeout: for tests and benchmarks of the engine, not of origins. */
     public Politeness() {
-        this.pile = null;
+        this.exemptions = List.of();
         this.robots = null;
         this.hosts = null;
         this.hostDelay = Duration.ZERO;
@@ -58,13 +53,19 @@ public class Politeness {
         this.denials = null;
     }
 
-    @Autowired
-    public Politeness(PolitenessProperties properties, FetchProperties fetch, FetchConnections connections,
-                      TargetGuard guard, PileOrigin pile, MeterRegistry meters) {
-        this.pile = pile;
+    /**
+     * @param properties the manners' settings
+     * @param client     the fetch stage's guarded client, which also reads robots.txt
+     * @param userAgent  the fetch stage's {@code User-Agent}, the name robots.txt groups are matched against
+     * @param guard      the fetch stage's guard, which robots.txt redirects are checked against too
+     * @param exemptions targets without manners (the pile's)
+     */
+    public Politeness(PolitenessProperties properties, HttpClient client, String userAgent, TargetGuard guard,
+                      List<PolitenessExemption> exemptions, MeterRegistry meters) {
+        this.exemptions = List.copyOf(exemptions);
         this.robots = properties.robots().enabled()
                 ? new RobotsCache(properties.robots(),
-                        new RobotsFetch(connections.client(), guard, fetch.userAgent(), properties.robots(), meters))
+                        new RobotsFetch(client, guard, userAgent, properties.robots(), meters))
                 : null;
         this.hosts = new HostLimits(properties.hostConcurrency(), Schedulers.parallel(), System::nanoTime, meters);
         this.hostDelay = properties.hostDelay();
@@ -80,7 +81,7 @@ public class Politeness {
     public <T> Mono<T> around(URI target, Mono<T> request) {
         Mono<T> timed = AttemptTimeout.around(request);
         // a URL without a host is not ours to judge: the exchange fails it
-        if (hosts == null || target.getHost() == null || pile.isPileUrl(target)) {
+        if (hosts == null || target.getHost() == null || exempt(target)) {
             return timed;
         }
         if (robots == null) {
@@ -104,6 +105,15 @@ public class Politeness {
             return Mono.error(refusal);
         }
         return hosts.run(hostOf(target), spacing(rules), timed);
+    }
+
+    private boolean exempt(URI target) {
+        for (PolitenessExemption exemption : exemptions) {
+            if (exemption.exempts(target)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Duration spacing(OriginRules rules) {

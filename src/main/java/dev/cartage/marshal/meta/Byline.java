@@ -1,6 +1,5 @@
 package dev.cartage.marshal.meta;
 
-import dev.cartage.marshal.MarshalDeadline;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -26,7 +25,7 @@ final class Byline {
     private Byline() {
     }
 
-    static String find(Document page, MetaTags meta, JsonLdFacts jsonLd, MarshalDeadline deadline) {
+    static String find(Document page, MetaTags meta, JsonLdFacts jsonLd, ReadDeadline deadline) {
         String byline = MetaText.first(jsonLd.authors(), meta.named("author"), name(meta.og("article:author")));
         if (byline != null) {
             return byline;
@@ -44,7 +43,7 @@ final class Byline {
         return value == null || PageUrls.looksLikeUrl(value) ? null : value;
     }
 
-    private static String fromElements(Document page, String query, MarshalDeadline deadline) {
+    private static String fromElements(Document page, String query, ReadDeadline deadline) {
         int seen = 0;
         for (Element element : page.select(query)) {
             deadline.check();

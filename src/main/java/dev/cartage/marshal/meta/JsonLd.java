@@ -1,6 +1,5 @@
 package dev.cartage.marshal.meta;
 
-import dev.cartage.marshal.MarshalDeadline;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import tools.jackson.core.JacksonException;
@@ -37,7 +36,7 @@ final class JsonLd {
     }
 
     /** The parsed blocks in document order. */
-    static List<JsonNode> read(Document page, MarshalDeadline deadline) {
+    static List<JsonNode> read(Document page, ReadDeadline deadline) {
         List<JsonNode> blocks = new ArrayList<>();
         int total = 0;
         for (Element script : page.getElementsByTag("script")) {

@@ -1,6 +1,5 @@
 package dev.cartage.marshal.meta;
 
-import dev.cartage.marshal.MarshalDeadline;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -35,7 +34,7 @@ final class MetaTags {
     private MetaTags() {
     }
 
-    static MetaTags read(Document page, MarshalDeadline deadline) {
+    static MetaTags read(Document page, ReadDeadline deadline) {
         MetaTags tags = new MetaTags();
         for (Element meta : page.getElementsByTag("meta")) {
             deadline.check();

@@ -1,7 +1,5 @@
 package dev.cartage.marshal.meta;
 
-import dev.cartage.marshal.MarshalDeadline;
-import dev.cartage.marshal.Metadata;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +34,7 @@ public final class PageMetadata {
      * @param page     the parsed page, with its base URI set to the page's URL
      * @param deadline the item's deadline, checked while looping over the page's elements
      */
-    public static Metadata read(Document page, MarshalDeadline deadline) {
+    public static Metadata read(Document page, ReadDeadline deadline) {
         MetaTags meta = MetaTags.read(page, deadline);
         List<JsonNode> jsonLd = JsonLd.read(page, deadline);
         JsonLdFacts facts = JsonLdFacts.of(jsonLd);
@@ -105,7 +103,7 @@ public final class PageMetadata {
      * The first http(s) {@code href} of a {@code <link>} for each rel token metadata uses ({@code canonical} and
      * the icons), found in one pass over the page's links.
      */
-    private static Map<String, String> links(Document page, MarshalDeadline deadline) {
+    private static Map<String, String> links(Document page, ReadDeadline deadline) {
         Map<String, String> links = new HashMap<>();
         for (Element link : page.getElementsByTag("link")) {
             deadline.check();

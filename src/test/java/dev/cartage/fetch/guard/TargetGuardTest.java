@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.cartage.pile.PileOrigin;
-import dev.cartage.pile.PileProperties;
 import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemException;
 
@@ -129,34 +126,6 @@ class TargetGuardTest {
         assertThat(policy.refusalOfConnection("public.example", address("93.184.215.14"), false, 443)).isNull();
         assertThat(policy.refusalOfConnection("public.example", address("93.184.215.14"), false, 25))
                 .isEqualTo(BlockReason.PORT);
-    }
-
-    @Test
-    void thePileIsReachableThroughItsOwnRuleAndNothingElseOfTheService() {
-        PileOrigin pile = new PileOrigin(new PileProperties(URI.create("http://127.0.0.1:8080"), 10, Duration.ofSeconds(1)));
-        guard = new TargetGuard(GuardProperties.allowing(), new PileRule(pile), null);
-
-        assertThat(guard.refuse(URI.create("http://127.0.0.1:8080/pile/manuals/3?seed=1"))).isNull();
-        assertThat(guard.refuse(URI.create("http://127.0.0.1:8080/pile/sitemap.xml?count=3"))).isNull();
-        assertThat(guard.refuse(URI.create("http://127.0.0.1:8080/pile?count=3"))).isNull();
-        for (String other : List.of("/actuator/health", "/api/runs", "/", "/runs", "/pile/../actuator/health")) {
-            assertThat(guard.refuse(URI.create("http://127.0.0.1:8080" + other))).as(other)
-                    .extracting(ItemException::type).isEqualTo(FailureType.BLOCKED);
-        }
-    }
-
-    @Test
-    void thePileRuleWaitsForTheWebServer() {
-        PileOrigin unstarted = new PileOrigin(new PileProperties(null, 10, Duration.ofSeconds(1)));
-
-        assertThat(new PileRule(unstarted).get()).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"http://127.0.0.1:8080, 127.0.0.1:8080/pile/", "https://cartage.example.org, cartage.example.org:443/pile/",
-            "https://demo.example/cartage/, demo.example:443/cartage/pile/", "http://[::1]:9000, [::1]:9000/pile/"})
-    void thePileRuleIsItsOriginAndPilePath(String base, String rule) {
-        assertThat(PileRule.of(URI.create(base))).isEqualTo(AllowRule.parse(rule));
     }
 
     private static InetAddress address(String literal) {

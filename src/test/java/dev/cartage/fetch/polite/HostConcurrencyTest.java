@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
+import dev.cartage.fetch.FetchCacheProperties;
 import dev.cartage.fetch.FetchProperties;
 import dev.cartage.fetch.Fetched;
 import dev.cartage.fetch.TestFetchers;

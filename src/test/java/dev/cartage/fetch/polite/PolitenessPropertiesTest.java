@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
+import dev.cartage.fetch.FetchCacheProperties;
+
 /** The politeness and fetch-cache settings: documented defaults, binding, and startup failures. */
 class PolitenessPropertiesTest {
 

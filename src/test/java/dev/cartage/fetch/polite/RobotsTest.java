@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
+import dev.cartage.fetch.FetchCacheProperties;
 import dev.cartage.fetch.FetchProperties;
 import dev.cartage.fetch.Fetched;
 import dev.cartage.fetch.Fetcher;

@@ -1,7 +1,6 @@
 package dev.cartage.marshal.meta;
 
 import dev.cartage.marshal.MarshalDeadline;
-import dev.cartage.marshal.Metadata;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package dev.cartage.fetch.polite;
+package dev.cartage.fetch;
 
 import java.net.URI;
 import java.util.List;
@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
-import dev.cartage.fetch.Fetched;
 
 /**
  * Pages kept for conditional GET. A 2xx page that came with a validator ({@code ETag} or {@code Last-Modified})

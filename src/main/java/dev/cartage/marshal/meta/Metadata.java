@@ -1,4 +1,4 @@
-package dev.cartage.marshal;
+package dev.cartage.marshal.meta;
 
 import tools.jackson.databind.JsonNode;
 

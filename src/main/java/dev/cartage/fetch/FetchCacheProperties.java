@@ -1,4 +1,4 @@
-package dev.cartage.fetch.polite;
+package dev.cartage.fetch;
 
 import java.time.Duration;
 

@@ -1,27 +1,30 @@
-package dev.cartage.fetch.guard;
+package dev.cartage.pile;
 
 import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
 
-import dev.cartage.pile.PileOrigin;
+import org.springframework.stereotype.Component;
+
+import dev.cartage.fetch.guard.AllowRule;
+import dev.cartage.fetch.guard.TrustedOrigin;
 
 /**
  * The allow rule that lets the fetch stage reach the service's own pile and nothing else of the service:
  * {@code host:port} of {@link PileOrigin#baseUrl()} with the path prefix {@code {base path}/pile/}. The base URL
  * may be learned only when the web server starts, so the rule is made on first use after that and then kept.
  */
-final class PileRule implements Supplier<List<AllowRule>> {
+@Component
+final class PileTrustedOrigin implements TrustedOrigin {
 
     private final PileOrigin pile;
     private volatile List<AllowRule> rule;
 
-    PileRule(PileOrigin pile) {
+    PileTrustedOrigin(PileOrigin pile) {
         this.pile = pile;
     }
 
     @Override
-    public List<AllowRule> get() {
+    public List<AllowRule> allowRules() {
         List<AllowRule> known = rule;
         if (known != null) {
             return known;
