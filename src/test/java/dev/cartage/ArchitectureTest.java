@@ -21,6 +21,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import dev.cartage.web.FieldError;
+import dev.cartage.web.Fields;
 
 /**
  * The layering of the main code, which the package-info of each package states in words:
@@ -28,7 +29,8 @@ import dev.cartage.web.FieldError;
  *   <li>{@code pipeline}, the engine, imports no feature and nothing of HTTP or HTML;</li>
  *   <li>the features import the engine and the features before them in {@link #FLOW}, never one after;</li>
  *   <li>{@code run} is imported by nobody: it is the edge that composes the features;</li>
- *   <li>{@code web} imports only the engine, and outside the edge only its {@code FieldError} is used;</li>
+ *   <li>{@code web} imports only the engine, and outside the edge only its field reader ({@code Fields},
+ *   {@code FieldError}) is used;</li>
  *   <li>{@code pile} is a leaf: it plugs into the extension points of the others, which never import it;</li>
  *   <li>no cycles, between top-level packages nor between sub-packages.</li>
  * </ul>
@@ -99,12 +101,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void outsideTheEdgeOnlyRequestReadersUseWebAndOnlyItsFieldError() {
+    void outsideTheEdgeOnlyRequestReadersUseWebAndOnlyItsFieldReader() {
         noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".run..", ROOT + ".web..", ROOT + ".pile..")
-                .should().dependOnClassesThat(resideInAPackage(ROOT + ".web..").and(not(JavaClass.Predicates.type(FieldError.class))))
+                .should().dependOnClassesThat(resideInAPackage(ROOT + ".web..")
+                        .and(not(JavaClass.Predicates.type(FieldError.class)))
+                        .and(not(JavaClass.Predicates.type(Fields.class))))
                 .because("the edge is run (controllers, configuration) and pile (the demo origin's own controller and "
-                        + "its parameter errors); the source and deliver readers of a request's JSON report what is "
-                        + "wrong as FieldErrors, a plain value, and leave turning them into problem answers to the edge")
+                        + "its parameter errors); the source and deliver readers of a request's JSON read it with "
+                        + "Fields and report what is wrong as FieldErrors, plain values, and leave turning them into "
+                        + "problem answers to the edge")
                 .check(MAIN);
     }
 
