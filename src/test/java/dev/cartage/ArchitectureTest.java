@@ -8,13 +8,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -45,10 +43,6 @@ class ArchitectureTest {
      * (with the fetch stage's guard and manners), and a mirror source names fetch's balancing mode.
      */
     private static final List<String> FLOW = List.of("fetch", "source", "marshal", "render", "deliver");
-
-    /** The classes of source that read and expand {@code {"pile": {...}}}, the one exception to the pile's leafness. */
-    private static final DescribedPredicate<JavaClass> PILE_SOURCE_FORM = DescribedPredicate.describe(
-            "the pile source form in source", ArchitectureTest::readsOrExpandsPileSources);
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -116,12 +110,10 @@ class ArchitectureTest {
     @Test
     void thePileIsALeafThatNoOtherFeatureImports() {
         noClasses().that().resideOutsideOfPackage(ROOT + ".pile..")
-                .and(not(PILE_SOURCE_FORM))
                 .should().dependOnClassesThat().resideInAPackage(ROOT + ".pile..")
                 .because("the pile contributes its SSRF allow rule (TrustedOrigin), its politeness exemption "
-                        + "(PolitenessExemption) and its problem wording (FieldRejectedException) through extension "
-                        + "points the importing side owns; the one exception is the pile source form, whose reader "
-                        + "and expander in source take a PileQuery and ask PileOrigin for the pile's URLs")
+                        + "(PolitenessExemption), its problem wording (FieldRejectedException) and its source form "
+                        + "(SourceForm) through extension points the importing side owns")
                 .check(MAIN);
     }
 
@@ -137,11 +129,6 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
-    private static boolean readsOrExpandsPileSources(JavaClass javaClass) {
-        String source = ROOT + ".source";
-        return javaClass.getPackageName().equals(source) && Set.of("SourceSpec", "SourceSpec$Pile", "PileSpecReader",
-                "SourceParser", "SourceExpander").contains(javaClass.getName().substring(source.length() + 1));
-    }
 
     private static String[] packages(String... relative) {
         return Arrays.stream(relative)

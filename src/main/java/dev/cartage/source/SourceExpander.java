@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
-import dev.cartage.pile.PileOrigin;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.FailureType;
 import reactor.core.publisher.Flux;
@@ -24,12 +23,10 @@ import reactor.core.publisher.Flux;
 @Component
 public class SourceExpander {
 
-    private final PileOrigin pile;
     private final SitemapSource sitemaps;
     private final FeedSource feeds;
 
-    SourceExpander(PileOrigin pile, SitemapSource sitemaps, FeedSource feeds) {
-        this.pile = pile;
+    SourceExpander(SitemapSource sitemaps, FeedSource feeds) {
         this.sitemaps = sitemaps;
         this.feeds = feeds;
     }
@@ -68,7 +65,7 @@ public class SourceExpander {
             if (source instanceof SourceSpec.Sitemap || source instanceof SourceSpec.Feed) {
                 return OptionalLong.empty();
             }
-            count += source instanceof SourceSpec.Pile p ? p.query().count() : 1;
+            count += source instanceof SourceSpec.Contributed c ? c.items().count() : 1;
         }
         return OptionalLong.of(count);
     }
@@ -78,8 +75,8 @@ public class SourceExpander {
         if (source instanceof SourceSpec.Url url) {
             return Flux.just(address(url.url()));
         }
-        if (source instanceof SourceSpec.Pile p) {
-            return pile.manualUrls(p.query()).map(url -> address(URI.create(url)));
+        if (source instanceof SourceSpec.Contributed contributed) {
+            return contributed.items().urls().map(url -> address(URI.create(url)));
         }
         if (source instanceof SourceSpec.Sitemap sitemap) {
             return sitemaps.expand(sitemap);

@@ -2,10 +2,13 @@ package dev.cartage.source;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
-import dev.cartage.pile.PileOrigin;
 import dev.cartage.web.FieldError;
 import dev.cartage.web.Fields;
 import tools.jackson.databind.JsonNode;
@@ -14,21 +17,27 @@ import tools.jackson.databind.JsonNode;
  * Reads the JSON entries of a run's {@code sources} (docs/api.md, "Sources") into {@link SourceSpec}s, collecting a
  * {@link FieldError} named {@code sources[i]} or a path below it ({@code sources[i].limit},
  * {@code sources[i].mirrors[2]}) for each value it cannot accept. A source object has exactly one form field
- * ({@code pile}, {@code sitemap}, {@code feed}, {@code inline} or {@code url}); fields its form does not know are
- * refused by name, never ignored.
+ * (a contributed {@link SourceForm} such as {@code pile}, or {@code sitemap}, {@code feed}, {@code inline} or
+ * {@code url}); fields its form does not know are refused by name, never ignored.
  */
 @Component
 public class SourceParser {
 
-    private static final List<String> FORMS = List.of("pile", "sitemap", "feed", "inline", "url");
+    private static final List<String> BUILT_IN = List.of("sitemap", "feed", "inline", "url");
 
-    private final PileSpecReader piles;
+    /** Contributed forms first, so that the demo pile leads the list a refusal names. */
+    private final List<String> forms;
+    private final Map<String, SourceForm> contributed;
     private final ListingSpecReader listings;
     private final InlineSpecReader inlines;
     private final MirrorSpecReader mirrors;
 
-    public SourceParser(PileOrigin pile, SourceLimits limits) {
-        this.piles = new PileSpecReader(pile);
+    public SourceParser(List<SourceForm> contributed, SourceLimits limits) {
+        this.contributed = contributed.stream().collect(Collectors.toUnmodifiableMap(SourceForm::name, Function.identity()));
+        this.forms = Stream.concat(contributed.stream().map(SourceForm::name), BUILT_IN.stream()).toList();
+        if (forms.stream().distinct().count() != forms.size()) {
+            throw new IllegalArgumentException("source forms must have distinct names: " + forms);
+        }
         this.listings = new ListingSpecReader(limits);
         this.inlines = new InlineSpecReader(limits);
         this.mirrors = new MirrorSpecReader(limits);
@@ -49,24 +58,29 @@ public class SourceParser {
             entry.reject("a source must be a URL string or an object, not " + node.getNodeType());
             return null;
         }
-        List<String> forms = FORMS.stream().filter(node::has).toList();
-        if (forms.size() != 1) {
-            entry.reject(forms.isEmpty()
+        List<String> found = forms.stream().filter(node::has).toList();
+        if (found.size() != 1) {
+            entry.reject(found.isEmpty()
                     ? "unknown source form with fields " + node.propertyNames() + "; expected a URL string or an "
-                            + "object with one of " + FORMS
-                    : "a source object has exactly one of " + FORMS + ", not " + forms);
+                            + "object with one of " + forms
+                    : "a source object has exactly one of " + forms + ", not " + found);
             return null;
         }
-        return parseForm(forms.get(0), entry);
+        return parseForm(found.get(0), entry);
     }
 
     private SourceSpec parseForm(String form, Fields entry) {
         return switch (form) {
-            case "pile" -> piles.read(entry);
             case "sitemap" -> listings.sitemap(entry);
             case "feed" -> listings.feed(entry);
             case "inline" -> inlines.read(entry);
-            default -> mirrors.read(entry);
+            case "url" -> mirrors.read(entry);
+            default -> contributed(form, entry);
         };
+    }
+
+    private SourceSpec contributed(String form, Fields entry) {
+        SourceForm.Items items = contributed.get(form).read(entry);
+        return items == null || entry.hasErrors() ? null : new SourceSpec.Contributed(form, items);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.cartage.fetch.mirror.Balance;
-import dev.cartage.pile.PileQuery;
 
 /** One entry of a run's {@code sources}, checked and ready to expand into items. */
 public sealed interface SourceSpec {
@@ -40,7 +39,11 @@ public sealed interface SourceSpec {
     record Inline(byte[] content, String type, String name, URI baseUrl) implements SourceSpec {
     }
 
-    /** The built-in demo origin: {@code count} items, its pages 0 … count−1. */
-    record Pile(PileQuery query) implements SourceSpec {
+    /**
+     * An entry of a form contributed through {@link SourceForm}, such as the demo pile: {@code items.count()} items.
+     *
+     * @param form the form's field name, such as {@code pile}
+     */
+    record Contributed(String form, SourceForm.Items items) implements SourceSpec {
     }
 }

@@ -36,7 +36,7 @@ class SitemapStreamingTest {
         origin = fixture.origin();
         origin.serve("/big.xml", "application/xml", TestOrigin.urlset(SitemapSourceTest.pages("page", PAGES)));
         sitemaps = fixture.sitemaps(SourceLimits.defaults());
-        expander = fixture.expander(sitemaps, 100_000);
+        expander = fixture.expander(sitemaps);
         bigSitemap = List.of(new SourceSpec.Sitemap(origin.url("/big.xml"), PAGES));
     }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.cartage.fetch.mirror.Balance;
-import dev.cartage.pile.PileQuery;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.FailureType;
 
@@ -27,7 +26,7 @@ class SourceExpanderTest {
     static void start() {
         fixture = SourceFixture.start(SourceFixture.FETCH);
         origin = fixture.origin();
-        expander = fixture.expander(fixture.sitemaps(SourceLimits.defaults()), 1000);
+        expander = fixture.expander(fixture.sitemaps(SourceLimits.defaults()));
     }
 
     @AfterAll
@@ -43,7 +42,7 @@ class SourceExpanderTest {
         List<SourceSpec> sources = List.of(
                 new SourceSpec.Url(URI.create("https://example.org/first")),
                 new SourceSpec.Sitemap(origin.url("/s.xml"), 100),
-                new SourceSpec.Pile(PileQuery.of(2)),
+                ListedItems.spec("https://example.org/c0", "https://example.org/c1"),
                 new SourceSpec.Sitemap(origin.url("/gone.xml"), 100),
                 new SourceSpec.Feed(origin.url("/f.xml"), 100),
                 new SourceSpec.Inline("<p>hi</p>".getBytes(StandardCharsets.UTF_8), "text/html", null, null),
@@ -56,8 +55,7 @@ class SourceExpanderTest {
         assertThat(items).extracting(Envelope::source).containsExactly(
                 "https://example.org/first",
                 "https://example.org/s0", "nonsense:", "https://example.org/s2",
-                "http://pile.test/pile/manuals/0?seed=1&latency=0ms&failEvery=0",
-                "http://pile.test/pile/manuals/1?seed=1&latency=0ms&failEvery=0",
+                "https://example.org/c0", "https://example.org/c1",
                 origin.url("/gone.xml").toString(),
                 "https://example.org/f0",
                 "inline[5]",
@@ -95,7 +93,7 @@ class SourceExpanderTest {
     @Test
     void theCountIsKnownAheadOnlyWithoutSitemapsAndFeeds() {
         assertThat(SourceExpander.count(List.of(new SourceSpec.Url(URI.create("https://a.org")),
-                new SourceSpec.Pile(PileQuery.of(7))))).hasValue(8);
+                ListedItems.spec("https://a.org/1", "https://a.org/2", "https://a.org/3")))).hasValue(4);
         assertThat(SourceExpander.count(List.of(new SourceSpec.Feed(URI.create("https://a.org/f"), 10)))).isEmpty();
     }
 }

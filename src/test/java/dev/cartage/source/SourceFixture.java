@@ -7,8 +7,6 @@ import org.springframework.util.unit.DataSize;
 
 import dev.cartage.fetch.FetchProperties;
 import dev.cartage.fetch.TestFetchers;
-import dev.cartage.pile.PileOrigin;
-import dev.cartage.pile.PileProperties;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -35,10 +33,9 @@ record SourceFixture(TestOrigin origin, TestFetchers.Built client, Scheduler cpu
         return new FeedSource(client.fetcher(), cpu, limits);
     }
 
-    /** An expander with default limits whose pile is at {@code http://pile.test} (never fetched here). */
-    SourceExpander expander(SitemapSource sitemaps, int pileMaxCount) {
-        PileOrigin pile = new PileOrigin(new PileProperties(URI.create("http://pile.test"), pileMaxCount, Duration.ofSeconds(60)));
-        return new SourceExpander(pile, sitemaps, feeds(SourceLimits.defaults()));
+    /** An expander with default feed limits. */
+    SourceExpander expander(SitemapSource sitemaps) {
+        return new SourceExpander(sitemaps, feeds(SourceLimits.defaults()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.cartage.fetch.mirror.Balance;
 import dev.cartage.pile.PileOrigin;
+import dev.cartage.pile.PileSourceForm;
 import dev.cartage.pile.PileProperties;
 import dev.cartage.web.FieldError;
 import dev.cartage.web.Fields;
@@ -26,8 +27,8 @@ class SourceParserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SourceLimits LIMITS = new SourceLimits(500, 64, 3, 3, Duration.ofSeconds(30));
 
-    private final SourceParser parser = new SourceParser(
-            new PileOrigin(new PileProperties(URI.create("http://pile.test"), 1000, Duration.ofSeconds(60))), LIMITS);
+    private final SourceParser parser = new SourceParser(List.of(new PileSourceForm(
+            new PileOrigin(new PileProperties(URI.create("http://pile.test"), 1000, Duration.ofSeconds(60))))), LIMITS);
 
     @Test
     void sitemapAndFeedEntriesCarryTheirUrlAndLimitWhichDefaultsToTheMaximum() {

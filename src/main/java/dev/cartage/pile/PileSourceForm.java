@@ -1,34 +1,44 @@
-package dev.cartage.source;
+package dev.cartage.pile;
 
 import java.time.Duration;
 import java.util.Set;
 
-import dev.cartage.pile.PileOrigin;
-import dev.cartage.pile.PileQuery;
-import dev.cartage.pile.PileQueryException;
+import org.springframework.stereotype.Component;
+
+import dev.cartage.source.SourceForm;
 import dev.cartage.web.Fields;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
-/** Reads {@code {"pile": {"count": 100, "latency": "20ms", "failEvery": 0, "seed": 1}}}. */
-final class PileSpecReader {
+/**
+ * The demo pile as a source form: {@code {"pile": {"count": 100, "latency": "20ms", "failEvery": 0, "seed": 1}}}
+ * expands to the URLs of pages 0 … count−1 of that pile, made one at a time as the run asks for them.
+ */
+@Component
+public class PileSourceForm implements SourceForm {
 
     private static final Set<String> FIELDS = Set.of("pile");
     private static final Set<String> PILE_FIELDS = Set.of("count", "latency", "failEvery", "seed");
 
     private final PileOrigin pile;
 
-    PileSpecReader(PileOrigin pile) {
+    public PileSourceForm(PileOrigin pile) {
         this.pile = pile;
     }
 
-    /** The pile of a source entry, or null after rejecting it. */
-    SourceSpec read(Fields entry) {
-        entry.refuseUnknown(FIELDS);
-        SourceSpec spec = pile(entry.child("pile"));
-        return entry.hasErrors() ? null : spec;
+    @Override
+    public String name() {
+        return "pile";
     }
 
-    private SourceSpec pile(Fields field) {
+    @Override
+    public Items read(Fields entry) {
+        entry.refuseUnknown(FIELDS);
+        PileQuery query = query(entry.child("pile"));
+        return entry.hasErrors() || query == null ? null : new PileItems(pile, query);
+    }
+
+    private PileQuery query(Fields field) {
         if (field.value() == null || !field.value().isObject()) {
             field.reject("pile takes an object such as {\"count\": 100, \"latency\": \"20ms\"}");
             return null;
@@ -45,7 +55,7 @@ final class PileSpecReader {
         }
         try {
             // the pile's own checks name count, latency or failEvery; out-of-range values are theirs to word
-            return new SourceSpec.Pile(pile.requireWithinLimits(new PileQuery(count, latency, failEvery, seed)));
+            return pile.requireWithinLimits(new PileQuery(count, latency, failEvery, seed));
         } catch (PileQueryException e) {
             field.child(e.field()).reject(e.getMessage());
             return null;
@@ -62,5 +72,19 @@ final class PileSpecReader {
             return PileQuery.DEFAULT_SEED;
         }
         return value.longValue();
+    }
+
+    /** The pages of one checked query; equal queries give equal items, so checked specs compare by value. */
+    record PileItems(PileOrigin pile, PileQuery query) implements Items {
+
+        @Override
+        public int count() {
+            return query.count();
+        }
+
+        @Override
+        public Flux<String> urls() {
+            return pile.manualUrls(query);
+        }
     }
 }
