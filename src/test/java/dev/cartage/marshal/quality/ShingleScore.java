@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The article-extraction benchmark's scoring rule (../shared/data/README.md), so that figures compare with the
+ * The article-extraction benchmark's scoring rule (src/test/resources/article-extraction-benchmark/README.md), so that figures compare with the
  * published ones: texts become multisets of 4-token shingles ({@code \w+}, Unicode, case kept); per page tp, fp and
  * fn are counted by multiplicity and normalised; precision and recall are means over pages; F1 of the two means.
  */
