@@ -2,6 +2,7 @@ package dev.cartage.pipeline;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import reactor.core.Scannable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
@@ -10,7 +11,7 @@ import reactor.util.context.Context;
  * One item's async work in progress. Settles exactly once: by finishing (a result, or a failure made into one)
  * or by being cancelled, in which case the item goes to the discard hook instead of to the stage.
  */
-final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> {
+final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> implements Scannable {
 
     @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<AsyncItem> SETTLED =
@@ -20,6 +21,9 @@ final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> {
     private final Envelope<I> item;
     private final long index;
     private final long startNanos = System.nanoTime();
+    private static final int WORKING = 0;
+    private static final int FINISHED = 1;
+    private static final int CANCELLED = 2;
     private volatile int settled;
 
     AsyncItem(StageSubscriber<I, O> stage, Envelope<I> item, long index) {
@@ -34,8 +38,25 @@ final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> {
     }
 
     @Override
+    public Object scanUnsafe(Attr key) {
+        if (key == Attr.PARENT) {
+            return upstream();
+        }
+        if (key == Attr.ACTUAL) {
+            return stage;
+        }
+        if (key == Attr.TERMINATED) {
+            return settled == FINISHED;
+        }
+        if (key == Attr.CANCELLED) {
+            return settled == CANCELLED;
+        }
+        return null;
+    }
+
+    @Override
     protected void hookOnNext(Envelope<O> result) {
-        if (SETTLED.compareAndSet(this, 0, 1)) {
+        if (SETTLED.compareAndSet(this, WORKING, FINISHED)) {
             stage.forget(this);
             // a sink passes an earlier failure on unchanged: that failure was not raised here
             boolean failedHere = result.isFailed() && result.failure() != item.failure();
@@ -45,7 +66,7 @@ final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> {
 
     @Override
     protected void hookOnComplete() {
-        if (settled == 0) {
+        if (settled == WORKING) {
             hookOnNext(item.withFailure(ItemFailure.of(stage.stageName(), FailureType.INTERNAL,
                     "the " + stage.stageName() + " stage produced no result")));
         }
@@ -59,7 +80,7 @@ final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> {
 
     @Override
     protected void hookOnCancel() {
-        if (SETTLED.compareAndSet(this, 0, 2)) {
+        if (SETTLED.compareAndSet(this, WORKING, CANCELLED)) {
             Operators.onDiscard(item, currentContext());
         }
     }

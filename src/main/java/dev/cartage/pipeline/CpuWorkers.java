@@ -86,7 +86,7 @@ final class CpuWorkers<I, O> {
                 }
                 continue;
             }
-            if (stage.isCancelled()) {
+            if (stage.isStopped()) {
                 Operators.onDiscard(task.item(), context);
                 continue;
             }

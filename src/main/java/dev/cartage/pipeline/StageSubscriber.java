@@ -1,10 +1,10 @@
 package dev.cartage.pipeline;
 
-import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.reactivestreams.Subscription;
 
@@ -12,25 +12,39 @@ import reactor.core.CoreSubscriber;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.Exceptions;
+import reactor.core.Scannable;
 import reactor.core.publisher.Operators;
 import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
 /**
- * The per-subscription state of a {@link FluxStage}: a drain loop that alone moves items between arrival, work,
- * the staging pile and the next stage, and alone writes the stage's {@link StageMeter}. Other threads (upstream,
- * downstream, workers) only put signals into concurrent queues and call {@link #drain()}.
+ * The per-subscription state of a {@link FluxStage}. One drain loop, serialised by {@code wip}, alone starts work,
+ * moves finished items through the {@link StageBuffer} to the next stage, asks upstream for more and signals the
+ * end; upstream, downstream and the workers only put signals into concurrent queues and call {@link #drain()}.
+ *
+ * <p>An item's path: {@link #onNext} → {@link #takeArrivals} → {@link #start} → the work ({@link AsyncItem} or
+ * {@link CpuWorkers}) → {@link #workFinished} → {@link #takeFinished} → {@link StageBuffer#hold} → {@link #emit}
+ * ({@link StageBuffer#poll}) → the next stage; what the next stage does not take yet is admitted to the buffer by
+ * {@link StageBuffer#admitHeld}.
+ *
+ * <p>The control state (what is being worked on, what was asked for) lives here; the {@link StageMeter} only
+ * observes. How the stage ends is one field set once by compare-and-set ({@link #terminal}), so a failure racing
+ * completion or cancel yields exactly one outcome: the losers' errors go to {@link Operators#onErrorDropped}.
  */
-final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscription {
+final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscription, Scannable {
+
+    /** {@link #terminal} once the stage completed downstream. */
+    private static final Throwable COMPLETED = new StageEnded("completed");
+    /** {@link #terminal} once downstream cancelled. */
+    private static final Throwable CANCELLED = new StageEnded("cancelled");
 
     private final CoreSubscriber<? super Envelope<O>> actual;
     private final StagePlan<I, O> plan;
     private final StageMeter meter;
     private final int parallelism;
     private final Overflow overflow;
-    /** The most items the stage has asked upstream for and not yet received (docs/api.md: buffer is the prefetch). */
-    private final long prefetch;
-    private final StagingPile<O> pile;
+    private final int prefetch;
+    private final StageBuffer<O> buffer;
 
     // Cross-thread hand-offs into the drain loop. Each holds at most `parallelism` items while upstream honours
     // demand, because the stage never has more than that requested or in work. Arrivals come from one producer at
@@ -45,23 +59,30 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private final CpuWorkers<I, O> cpu;
 
     private Subscription upstream;
+    /** Upstream has signalled its end. */
     private volatile boolean done;
-    private volatile boolean cancelled;
-    private volatile Throwable error;
-    private boolean terminated;
-
+    /** How the stage ends: null while it runs, then a failure, {@link #COMPLETED} or {@link #CANCELLED}, set once. */
+    private volatile Throwable terminal;
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<StageSubscriber, Throwable> TERMINAL =
+            AtomicReferenceFieldUpdater.newUpdater(StageSubscriber.class, Throwable.class, "terminal");
+    /** Demand from downstream not yet met. */
     private volatile long requested;
+    @SuppressWarnings("rawtypes")
     private static final AtomicLongFieldUpdater<StageSubscriber> REQUESTED =
             AtomicLongFieldUpdater.newUpdater(StageSubscriber.class, "requested");
     private volatile int wip;
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<StageSubscriber> WIP =
             AtomicIntegerFieldUpdater.newUpdater(StageSubscriber.class, "wip");
 
-    // Owned by the drain loop.
+    // Owned by the drain loop (`ended` is volatile only so that a scan may read it).
+    private volatile boolean ended;
+    /** Items requested from upstream and not yet received. */
     private long outstanding;
+    /** Items given to the work and not yet back: with the buffer's held items, what the stage has in flight. */
+    private long working;
     private long nextIndex;
-    private long emitted;
-    private final ArrayDeque<Envelope<O>> outbox = new ArrayDeque<>();
 
     StageSubscriber(CoreSubscriber<? super Envelope<O>> actual, StagePlan<I, O> plan) {
         this.actual = actual;
@@ -69,10 +90,18 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         this.meter = plan.meter();
         this.parallelism = plan.settings().parallelism();
         this.overflow = plan.settings().overflow();
-        this.prefetch = Math.max(1, plan.settings().buffer());
+        this.prefetch = prefetch(plan.settings());
         this.arrivals = Queues.<Envelope<I>>get(parallelism).get();
-        this.pile = new StagingPile<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
+        this.buffer = new StageBuffer<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
         this.cpu = plan.work() instanceof StageWork.Cpu<I, O> work ? new CpuWorkers<>(this, work, plan.settings()) : null;
+    }
+
+    /**
+     * The most items a stage asks upstream for and has not yet received: one per worker, and never more than its
+     * {@code buffer} (at least 1, so that a stage without a buffer still pulls).
+     */
+    static int prefetch(StageSettings settings) {
+        return Math.min(settings.parallelism(), Math.max(1, settings.buffer()));
     }
 
     @Override
@@ -91,7 +120,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     @Override
     public void onNext(Envelope<I> item) {
-        if (done || cancelled) {
+        if (done || terminal != null) {
             Operators.onDiscard(item, currentContext());
             return;
         }
@@ -107,7 +136,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             Operators.onErrorDropped(t, currentContext());
             return;
         }
-        error = t;
+        fail(t);
         done = true;
         drain();
     }
@@ -128,12 +157,27 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     @Override
     public void cancel() {
-        if (!cancelled) {
-            cancelled = true;
+        if (TERMINAL.compareAndSet(this, null, CANCELLED)) {
             upstream.cancel();
             running.dispose();
             drain();
         }
+    }
+
+    @Override
+    public Object scanUnsafe(Attr key) {
+        if (key == Attr.PARENT) return upstream;
+        if (key == Attr.ACTUAL) return actual;
+        if (key == Attr.NAME) return plan.name();
+        if (key == Attr.PREFETCH) return prefetch;
+        if (key == Attr.CAPACITY) return plan.settings().buffer();
+        if (key == Attr.BUFFERED) return buffer.size();
+        if (key == Attr.REQUESTED_FROM_DOWNSTREAM) return requested;
+        if (key == Attr.CANCELLED) return terminal == CANCELLED;
+        if (key == Attr.TERMINATED) return ended && terminal != CANCELLED;
+        if (key == Attr.ERROR) return terminal instanceof StageEnded ? null : terminal;
+        if (key == Attr.RUN_STYLE) return Attr.RunStyle.ASYNC;
+        return null;
     }
 
     // ---- called by the work: AsyncItem and CpuWorkers ----
@@ -142,8 +186,9 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         return plan.name();
     }
 
-    boolean isCancelled() {
-        return cancelled;
+    /** Whether the stage has stopped (cancelled or failed), so that work not yet begun should be discarded. */
+    boolean isStopped() {
+        return terminal != null;
     }
 
     /** A piece of work finished: hand it to the drain loop. */
@@ -170,11 +215,11 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         }
         int missed = 1;
         for (;;) {
-            if (terminated) {
+            if (ended) {
                 // late results of work that was running when the stage stopped
-                discardHeldItems();
-            } else if (cancelled) {
-                discardAll();
+                discardWaiting();
+            } else if (terminal == CANCELLED) {
+                endCancelled();
             } else {
                 drainOnce(missed);
             }
@@ -188,21 +233,19 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private void drainOnce(int missed) {
         takeArrivals();
         takeFinished();
-        pickForNextStage();
-        admitHeld();
-        long toRequest = freeSlots();
-        outstanding += toRequest;
+        emit();
+        StageOverflowException overflowed = buffer.admitHeld();
+        if (overflowed != null) {
+            fail(overflowed);
+        }
+        long more = requestMore();
         meter.demand(outstanding);
         // no new signal since this pass began: the loop is about to go idle, so publish exact counters
         meter.publish(wip == missed);
-        Envelope<O> next;
-        while ((next = outbox.poll()) != null) {
-            actual.onNext(next);
+        if (more > 0) {
+            upstream.request(more);
         }
-        if (toRequest > 0) {
-            upstream.request(toRequest);
-        }
-        checkTerminated();
+        endIfDone();
     }
 
     private void takeArrivals() {
@@ -224,7 +267,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     /** Upstream sent more than asked: a push source. Only the drop policies accept that. */
     private void refuseUnrequested(Envelope<I> item) {
         if (overflow == Overflow.DROP_NEWEST || overflow == Overflow.DROP_OLDEST) {
-            pile.shedOnArrival(nextIndex++, item.withFailure(ItemFailures.dropped(plan.name())));
+            buffer.shedOnArrival(nextIndex++, item.withFailure(ItemFailures.dropped(plan.name())));
         } else {
             Operators.onDiscard(item, currentContext());
             fail(Exceptions.failWithOverflow("the source of stage " + plan.name()
@@ -238,9 +281,10 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             // passed through untouched; it counts as failed here only when its failure names this stage (an item
             // that failed before the pipeline on this stage's behalf, such as a sitemap the fetch stage could not read)
             boolean failedHere = plan.name().equals(item.failure().stage());
-            pile.hold(new Finished<>(index, item.passThrough(), 0, failedHere));
+            buffer.hold(new Finished<>(index, item.passThrough(), 0, failedHere));
             return;
         }
+        working++;
         if (work instanceof StageWork.Async<I, O> async) {
             AsyncItem<I, O> inner = new AsyncItem<>(this, item, index);
             if (running.add(inner)) {
@@ -257,87 +301,99 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private void takeFinished() {
         Finished<O> item;
         while ((item = finished.poll()) != null) {
-            meter.recordLatency(item.nanos);
-            item.envelope.timings().record(plan.index(), item.nanos);
-            pile.hold(item);
+            working--;
+            meter.recordLatency(item.nanos());
+            item.envelope().timings().record(plan.index(), item.nanos());
+            buffer.hold(item);
         }
     }
 
-    /** Moves as many items as the next stage asked for into the outbox: notices, then the pile, then held. */
-    private void pickForNextStage() {
-        long wanted = requested - emitted;
+    /** Hands the next stage as many items as it asked for, unless the stage has stopped meanwhile. */
+    private void emit() {
+        long wanted = requested;
+        long sent = 0;
         Envelope<O> item;
-        while (wanted > 0 && (item = pile.next()) != null) {
-            outbox.add(item);
-            wanted--;
-            emitted++;
+        while (sent != wanted && terminal == null && (item = buffer.poll()) != null) {
+            actual.onNext(item);
+            sent++;
         }
-    }
-
-    private void admitHeld() {
-        StageOverflowException overflowed = pile.admitHeld();
-        if (overflowed != null) {
-            fail(overflowed);
+        if (sent != 0 && wanted != Long.MAX_VALUE) {
+            REQUESTED.addAndGet(this, -sent);
         }
     }
 
     /**
-     * How many more items to ask upstream for: one per free worker slot, and never more outstanding than the
-     * stage's prefetch, {@code buffer} (at least 1, so that a stage without a pile still pulls).
+     * Counts and returns how many more items to ask upstream for: one per free worker, and never more outstanding
+     * than the prefetch. A worker holding a finished item the buffer has no room for is not free: that is the
+     * backpressure.
      */
-    private long freeSlots() {
-        if (done || error != null) {
+    private long requestMore() {
+        if (done || terminal != null) {
             return 0;
         }
-        long free = parallelism - meter.inFlight() - outstanding;
-        return Math.max(0, Math.min(free, prefetch - outstanding));
+        long free = parallelism - working - buffer.heldCount() - outstanding;
+        long more = Math.max(0, Math.min(free, prefetch - outstanding));
+        outstanding += more;
+        return more;
     }
 
-    private void checkTerminated() {
-        Throwable failure = error;
-        if (failure != null) {
-            terminated = true;
-            upstream.cancel();
-            running.dispose();
-            discardHeldItems();
-            meter.publishFinal();
-            actual.onError(failure);
+    /** Signals the end downstream once: a failure at once, completion when upstream is done and nothing is left. */
+    private void endIfDone() {
+        Throwable end = terminal;
+        if (end == CANCELLED) {
+            // the next pass lets everything go
             return;
         }
-        if (done && meter.inFlight() == 0 && arrivals.isEmpty() && unrequested.isEmpty() && finished.isEmpty()
-                && pile.isEmpty()) {
-            terminated = true;
+        if (end != null) {
+            ended = true;
+            upstream.cancel();
+            running.dispose();
+            discardWaiting();
+            meter.publishFinal();
+            actual.onError(end);
+            return;
+        }
+        if (done && working == 0 && arrivals.isEmpty() && unrequested.isEmpty() && finished.isEmpty()
+                && buffer.isEmpty() && TERMINAL.compareAndSet(this, null, COMPLETED)) {
+            ended = true;
             meter.publishFinal();
             actual.onComplete();
         }
     }
 
+    /** Ends the run with {@code failure} unless it has already ended; a failure that comes too late is dropped. */
     private void fail(Throwable failure) {
-        if (error == null) {
-            error = failure;
+        if (!TERMINAL.compareAndSet(this, null, failure)) {
+            Operators.onErrorDropped(failure, currentContext());
         }
     }
 
-    private void discardAll() {
-        terminated = true;
-        running.dispose();
-        discardHeldItems();
+    private void endCancelled() {
+        ended = true;
+        discardWaiting();
         meter.cancelledAll();
         meter.publishFinal();
     }
 
-    private void discardHeldItems() {
+    /** Hands every item the stage holds, in any queue, to the discard hook. */
+    private void discardWaiting() {
         Context context = currentContext();
         Operators.onDiscardQueueWithClear(arrivals, context, null);
         Operators.onDiscardQueueWithClear(unrequested, context, null);
-        Operators.onDiscardQueueWithClear(outbox, context, null);
         if (cpu != null) {
             cpu.discardWaiting(context);
         }
         Finished<O> item;
         while ((item = finished.poll()) != null) {
-            Operators.onDiscard(item.envelope, context);
+            Operators.onDiscard(item.envelope(), context);
         }
-        pile.clear();
+        buffer.clear();
+    }
+
+    /** The marker values of {@link #terminal}: never signalled, so they need no stack trace. */
+    private static final class StageEnded extends RuntimeException {
+        StageEnded(String how) {
+            super(how, null, false, false);
+        }
     }
 }
