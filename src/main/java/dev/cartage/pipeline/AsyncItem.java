@@ -2,6 +2,7 @@ package dev.cartage.pipeline;
 
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import reactor.core.Disposable;
 import reactor.core.Scannable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Operators;
@@ -18,6 +19,8 @@ final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> implements Scann
             AtomicIntegerFieldUpdater.newUpdater(AsyncItem.class, "settled");
 
     private final StageSubscriber<I, O> stage;
+    /** The stage's items in progress, which this one leaves once it settles. */
+    private final Disposable.Composite running;
     private final Envelope<I> item;
     private final long index;
     private final long startNanos = System.nanoTime();
@@ -26,8 +29,9 @@ final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> implements Scann
     private static final int CANCELLED = 2;
     private volatile int settled;
 
-    AsyncItem(StageSubscriber<I, O> stage, Envelope<I> item, long index) {
+    AsyncItem(StageSubscriber<I, O> stage, Disposable.Composite running, Envelope<I> item, long index) {
         this.stage = stage;
+        this.running = running;
         this.item = item;
         this.index = index;
     }
@@ -57,7 +61,7 @@ final class AsyncItem<I, O> extends BaseSubscriber<Envelope<O>> implements Scann
     @Override
     protected void hookOnNext(Envelope<O> result) {
         if (SETTLED.compareAndSet(this, WORKING, FINISHED)) {
-            stage.forget(this);
+            running.remove(this);
             // a sink passes an earlier failure on unchanged: that failure was not raised here
             boolean failedHere = result.isFailed() && result.failure() != item.failure();
             stage.workFinished(new Finished<>(index, result, System.nanoTime() - startNanos, failedHere));

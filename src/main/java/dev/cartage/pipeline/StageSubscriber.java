@@ -4,13 +4,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.reactivestreams.Subscription;
 
 import reactor.core.CoreSubscriber;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.Exceptions;
 import reactor.core.Scannable;
 import reactor.core.publisher.Operators;
@@ -22,21 +19,16 @@ import reactor.util.context.Context;
  * moves finished items through the {@link StageBuffer} to the next stage, asks upstream for more and signals the
  * end; upstream, downstream and the workers only put signals into concurrent queues and call {@link #drain()}.
  *
- * <p>An item's path: {@link #onNext} → {@link #takeArrivals} → {@link #start} → the work ({@link AsyncItem} or
- * {@link CpuWorkers}) → {@link #workFinished} → {@link #takeFinished} → {@link StageBuffer#hold} → {@link #emit}
+ * <p>An item's path: {@link #onNext} → {@link #takeArrivals} → {@link #start} → its {@link Workers} →
+ * {@link #workFinished} → {@link #takeFinished} → {@link StageBuffer#hold} → {@link #emit}
  * ({@link StageBuffer#poll}) → the next stage; what the next stage does not take yet is admitted to the buffer by
  * {@link StageBuffer#admitHeld}.
  *
  * <p>The control state (what is being worked on, what was asked for) lives here; the {@link StageMeter} only
- * observes. How the stage ends is one field set once by compare-and-set ({@link #terminal}), so a failure racing
- * completion or cancel yields exactly one outcome: the losers' errors go to {@link Operators#onErrorDropped}.
+ * observes. How the stage ends is decided once by its {@link StageEnd}, so a failure racing completion or cancel
+ * yields exactly one terminal signal.
  */
 final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscription, Scannable {
-
-    /** {@link #terminal} once the stage completed downstream. */
-    private static final Throwable COMPLETED = new StageEnded("completed");
-    /** {@link #terminal} once downstream cancelled. */
-    private static final Throwable CANCELLED = new StageEnded("cancelled");
 
     private final CoreSubscriber<? super Envelope<O>> actual;
     private final StagePlan<I, O> plan;
@@ -53,19 +45,12 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private final Queue<Envelope<I>> arrivals;
     private final Queue<Envelope<I>> unrequested = new ConcurrentLinkedQueue<>();
     private final Queue<Finished<O>> finished = new ConcurrentLinkedQueue<>();
-    /** Async items being worked on, so that cancel can reach them. */
-    private final Disposable.Composite running = Disposables.composite();
-    /** Null for async stages. */
-    private final CpuWorkers<I, O> cpu;
+    private final Workers<I, O> workers;
 
     private Subscription upstream;
     /** Upstream has signalled its end. */
     private volatile boolean done;
-    /** How the stage ends: null while it runs, then a failure, {@link #COMPLETED} or {@link #CANCELLED}, set once. */
-    private volatile Throwable terminal;
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<StageSubscriber, Throwable> TERMINAL =
-            AtomicReferenceFieldUpdater.newUpdater(StageSubscriber.class, Throwable.class, "terminal");
+    private final StageEnd end = new StageEnd();
     /** Demand from downstream not yet met. */
     private volatile long requested;
     @SuppressWarnings("rawtypes")
@@ -76,7 +61,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private static final AtomicIntegerFieldUpdater<StageSubscriber> WIP =
             AtomicIntegerFieldUpdater.newUpdater(StageSubscriber.class, "wip");
 
-    // Owned by the drain loop (`ended` is volatile only so that a scan may read it).
+    // Owned by the drain loop (`ended`, the end was signalled, is volatile only so that a scan may read it).
     private volatile boolean ended;
     /** Items requested from upstream and not yet received. */
     private long outstanding;
@@ -93,7 +78,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         this.prefetch = prefetch(plan.settings());
         this.arrivals = Queues.<Envelope<I>>get(parallelism).get();
         this.buffer = new StageBuffer<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
-        this.cpu = plan.work() instanceof StageWork.Cpu<I, O> work ? new CpuWorkers<>(this, work, plan.settings()) : null;
+        this.workers = Workers.of(this, plan);
     }
 
     /**
@@ -120,7 +105,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     @Override
     public void onNext(Envelope<I> item) {
-        if (done || terminal != null) {
+        if (done || end.isOver()) {
             Operators.onDiscard(item, currentContext());
             return;
         }
@@ -157,9 +142,9 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     @Override
     public void cancel() {
-        if (TERMINAL.compareAndSet(this, null, CANCELLED)) {
+        if (end.cancel()) {
             upstream.cancel();
-            running.dispose();
+            workers.stop(currentContext());
             drain();
         }
     }
@@ -173,14 +158,14 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         if (key == Attr.CAPACITY) return plan.settings().buffer();
         if (key == Attr.BUFFERED) return buffer.size();
         if (key == Attr.REQUESTED_FROM_DOWNSTREAM) return requested;
-        if (key == Attr.CANCELLED) return terminal == CANCELLED;
-        if (key == Attr.TERMINATED) return ended && terminal != CANCELLED;
-        if (key == Attr.ERROR) return terminal instanceof StageEnded ? null : terminal;
+        if (key == Attr.CANCELLED) return end.isCancelled();
+        if (key == Attr.TERMINATED) return ended && !end.isCancelled();
+        if (key == Attr.ERROR) return end.failure();
         if (key == Attr.RUN_STYLE) return Attr.RunStyle.ASYNC;
         return null;
     }
 
-    // ---- called by the work: AsyncItem and CpuWorkers ----
+    // ---- called by the workers ----
 
     String stageName() {
         return plan.name();
@@ -188,18 +173,13 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     /** Whether the stage has stopped (cancelled or failed), so that work not yet begun should be discarded. */
     boolean isStopped() {
-        return terminal != null;
+        return end.isOver();
     }
 
     /** A piece of work finished: hand it to the drain loop. */
     void workFinished(Finished<O> item) {
         finished.offer(item);
         drain();
-    }
-
-    /** An async item settled and no longer needs cancelling. */
-    void forget(Disposable item) {
-        running.remove(item);
     }
 
     /** The CPU scheduler refused work: the run is broken. */
@@ -218,7 +198,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             if (ended) {
                 // late results of work that was running when the stage stopped
                 discardWaiting();
-            } else if (terminal == CANCELLED) {
+            } else if (end.isCancelled()) {
                 endCancelled();
             } else {
                 drainOnce(missed);
@@ -270,6 +250,10 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             buffer.shedOnArrival(nextIndex++, item.withFailure(ItemFailures.dropped(plan.name())));
         } else {
             Operators.onDiscard(item, currentContext());
+            if (end.isOver()) {
+                // the run already failed, most likely on this source's first unrequested item
+                return;
+            }
             fail(Exceptions.failWithOverflow("the source of stage " + plan.name()
                     + " sent more items than requested; use overflow drop-newest or drop-oldest for push sources"));
         }
@@ -285,17 +269,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             return;
         }
         working++;
-        if (work instanceof StageWork.Async<I, O> async) {
-            AsyncItem<I, O> inner = new AsyncItem<>(this, item, index);
-            if (running.add(inner)) {
-                // an operator subscribing its inner publisher, as flatMap does: demand and cancel stay wired
-                async.work().apply(item).subscribe(inner);
-            } else {
-                Operators.onDiscard(item, currentContext());
-            }
-        } else {
-            cpu.offer(item, index);
-        }
+        workers.start(item, index);
     }
 
     private void takeFinished() {
@@ -313,7 +287,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         long wanted = requested;
         long sent = 0;
         Envelope<O> item;
-        while (sent != wanted && terminal == null && (item = buffer.poll()) != null) {
+        while (sent != wanted && !end.isOver() && (item = buffer.poll()) != null) {
             actual.onNext(item);
             sent++;
         }
@@ -328,7 +302,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
      * backpressure.
      */
     private long requestMore() {
-        if (done || terminal != null) {
+        if (done || end.isOver()) {
             return 0;
         }
         long free = parallelism - working - buffer.heldCount() - outstanding;
@@ -339,22 +313,21 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     /** Signals the end downstream once: a failure at once, completion when upstream is done and nothing is left. */
     private void endIfDone() {
-        Throwable end = terminal;
-        if (end == CANCELLED) {
-            // the next pass lets everything go
+        if (end.isCancelled()) {
+            // cancel() raised wip: the next pass lets everything go
             return;
         }
-        if (end != null) {
+        Throwable failure = end.failure();
+        if (failure != null) {
             ended = true;
             upstream.cancel();
-            running.dispose();
             discardWaiting();
             meter.publishFinal();
-            actual.onError(end);
+            actual.onError(failure);
             return;
         }
         if (done && working == 0 && arrivals.isEmpty() && unrequested.isEmpty() && finished.isEmpty()
-                && buffer.isEmpty() && TERMINAL.compareAndSet(this, null, COMPLETED)) {
+                && buffer.isEmpty() && end.complete()) {
             ended = true;
             meter.publishFinal();
             actual.onComplete();
@@ -363,7 +336,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     /** Ends the run with {@code failure} unless it has already ended; a failure that comes too late is dropped. */
     private void fail(Throwable failure) {
-        if (!TERMINAL.compareAndSet(this, null, failure)) {
+        if (!end.fail(failure)) {
             Operators.onErrorDropped(failure, currentContext());
         }
     }
@@ -380,20 +353,11 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         Context context = currentContext();
         Operators.onDiscardQueueWithClear(arrivals, context, null);
         Operators.onDiscardQueueWithClear(unrequested, context, null);
-        if (cpu != null) {
-            cpu.discardWaiting(context);
-        }
+        workers.stop(context);
         Finished<O> item;
         while ((item = finished.poll()) != null) {
             Operators.onDiscard(item.envelope(), context);
         }
         buffer.clear();
-    }
-
-    /** The marker values of {@link #terminal}: never signalled, so they need no stack trace. */
-    private static final class StageEnded extends RuntimeException {
-        StageEnded(String how) {
-            super(how, null, false, false);
-        }
     }
 }
