@@ -65,7 +65,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private volatile boolean ended;
     /** Items requested from upstream and not yet received. */
     private long outstanding;
-    /** Items given to the work and not yet back: with the buffer's held items, what the stage has in flight. */
+    /** Items given to the workers and not yet back; with the buffer's held items, what the stage has in flight. */
     private long working;
     private long nextIndex;
 
@@ -305,10 +305,15 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         if (done || end.isOver()) {
             return 0;
         }
-        long free = parallelism - working - buffer.heldCount() - outstanding;
+        long free = parallelism - inFlight() - outstanding;
         long more = Math.max(0, Math.min(free, prefetch - outstanding));
         outstanding += more;
         return more;
+    }
+
+    /** Items being worked on, or finished and held by their worker because the buffer has no room for them. */
+    private long inFlight() {
+        return working + buffer.heldCount();
     }
 
     /** Signals the end downstream once: a failure at once, completion when upstream is done and nothing is left. */
