@@ -13,7 +13,7 @@ import reactor.util.context.Context;
  * stage pays for a thread wake-up per batch, not per item; after {@link #BATCH} items it re-queues itself so that
  * stages sharing the scheduler take turns.
  */
-final class CpuWorkers<I, O> {
+final class CpuWorkers<I, O> implements Workers<I, O> {
 
     /** Items a worker takes before it yields its thread to other stages' workers. */
     static final int BATCH = 1024;
@@ -35,15 +35,17 @@ final class CpuWorkers<I, O> {
     }
 
     /** Queues one item and starts a worker for it if fewer than {@code parallelism} are busy. */
-    void offer(Envelope<I> item, long index) {
+    @Override
+    public void start(Envelope<I> item, long index) {
         ready.offer(new Task<>(item, index));
         if (tryAddWorker()) {
             schedule();
         }
     }
 
-    /** Hands every item no worker has taken yet to the discard hook. */
-    void discardWaiting(Context context) {
+    /** Hands every item no worker has taken yet to the discard hook; a worker's current item finishes. */
+    @Override
+    public void stop(Context context) {
         Task<I> task;
         while ((task = ready.poll()) != null) {
             Operators.onDiscard(task.item(), context);
@@ -86,7 +88,7 @@ final class CpuWorkers<I, O> {
                 }
                 continue;
             }
-            if (stage.isCancelled()) {
+            if (stage.isStopped()) {
                 Operators.onDiscard(task.item(), context);
                 continue;
             }
@@ -95,8 +97,8 @@ final class CpuWorkers<I, O> {
             long nanos = end - start;
             start = end;
             if (nanos > timeoutNanos && !result.isFailed()) {
-                result = task.item().withFailure(ItemFailure.of(stage.stageName(), FailureType.TIMEOUT,
-                        "the " + stage.stageName() + " stage took " + nanos / 1_000_000 + " ms, longer than its timeout"));
+                result = task.item().withFailure(ItemFailure.of(stage.stage(), FailureType.TIMEOUT,
+                        "the " + stage.stage() + " stage took " + nanos / 1_000_000 + " ms, longer than its timeout"));
             }
             stage.workFinished(new Finished<>(task.index(), result, nanos, result.isFailed()));
         }

@@ -1,23 +1,13 @@
 package dev.cartage.pipeline;
 
 /**
- * An item a stage has finished working on, with the order in which the stage received it and where it waits now.
- * Lives only inside one stage; the drain loop alone moves it between places.
+ * An item a stage has finished working on (or passed through untouched), on its way from the work to the stage's
+ * {@link StageBuffer}.
+ *
+ * @param index      the order in which the stage received the item, which an ordered stage keeps
+ * @param envelope   the result: the next payload, or the item's failure
+ * @param nanos      time spent on the work, 0 for an item that passed through
+ * @param failedHere whether this stage raised the item's failure, so that the stage counts it as failed
  */
-final class Finished<O> {
-
-    enum Place { HELD, QUEUED, NOTICE }
-
-    final long index;
-    final Envelope<O> envelope;
-    final long nanos;
-    final boolean failedHere;
-    Place place = Place.HELD;
-
-    Finished(long index, Envelope<O> envelope, long nanos, boolean failedHere) {
-        this.index = index;
-        this.envelope = envelope;
-        this.nanos = nanos;
-        this.failedHere = failedHere;
-    }
+record Finished<O>(long index, Envelope<O> envelope, long nanos, boolean failedHere) {
 }

@@ -3,7 +3,9 @@ package dev.cartage.pipeline;
 import org.HdrHistogram.Histogram;
 
 /**
- * The live counters of one stage in one run, readable from any thread while the run goes.
+ * The live counters of one stage in one run, readable from any thread while the run goes. The meter only
+ * observes: the stage keeps its own control state (what is in flight, what it asked for) and never reads a
+ * counter back to decide anything.
  *
  * <p>Only the stage's drain loop writes the counters, and the operator serialises that loop, so there is one
  * writer at a time and no counter needs to be atomic. Readers never see the counters themselves: the drain loop
@@ -58,11 +60,6 @@ public final class StageMeter {
 
     // ---- writer side: only the stage's drain loop calls these ----
 
-    /** Items received and not yet finished: the drain loop's own view, exact at every moment. */
-    long inFlight() {
-        return inFlight;
-    }
-
     void demand(long outstanding) {
         demand = outstanding;
     }
@@ -76,12 +73,12 @@ public final class StageMeter {
     }
 
     /** An item arrived that nobody asked for (a push source ignoring demand) and was shed at once. */
-    void receivedUnrequestedAndDropped() {
+    void shedOnArrival() {
         received++;
         dropped++;
     }
 
-    /** A worker finished and its item went into the pile. */
+    /** A worker finished and its item was queued in the buffer. */
     void queuedFromWork(boolean failedHere) {
         finishedWork(failedHere);
         queued++;
@@ -95,15 +92,15 @@ public final class StageMeter {
         finishedWork(failedHere);
     }
 
-    /** A worker finished but its item was shed because the pile was full. */
+    /** A worker finished but its item was shed because the buffer was full. */
     void droppedFromWork() {
         inFlight--;
         dropped++;
     }
 
     /**
-     * An item that waited in the pile was evicted to make room ({@code drop-oldest}). It had been counted as
-     * completed (or failed) when it entered the pile; it now counts as dropped instead, so that every item is
+     * An item that waited in the buffer was evicted to make room ({@code drop-oldest}). It had been counted as
+     * completed (or failed) when it entered the buffer; it now counts as dropped instead, so that every item is
      * counted exactly once.
      */
     void droppedFromQueue(boolean failedHere) {

@@ -1,6 +1,5 @@
 package dev.cartage.pipeline;
 
-import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -9,28 +8,35 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.reactivestreams.Subscription;
 
 import reactor.core.CoreSubscriber;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.Exceptions;
+import reactor.core.Scannable;
 import reactor.core.publisher.Operators;
 import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
 /**
- * The per-subscription state of a {@link FluxStage}: a drain loop that alone moves items between arrival, work,
- * the staging pile and the next stage, and alone writes the stage's {@link StageMeter}. Other threads (upstream,
- * downstream, workers) only put signals into concurrent queues and call {@link #drain()}.
+ * The per-subscription state of a {@link FluxStage}. One drain loop, serialised by {@code wip}, alone starts work,
+ * moves finished items through the {@link StageBuffer} to the next stage, asks upstream for more and signals the
+ * end; upstream, downstream and the workers only put signals into concurrent queues and call {@link #drain()}.
+ *
+ * <p>An item's path: {@link #onNext} → {@link #takeArrivals} → {@link #start} → its {@link Workers} →
+ * {@link #workFinished} → {@link #takeFinished} → {@link StageBuffer#hold} → {@link #emit}
+ * ({@link StageBuffer#poll}) → the next stage; what the next stage does not take yet is admitted to the buffer by
+ * {@link StageBuffer#admitHeld}.
+ *
+ * <p>The control state (what is being worked on, what was asked for) lives here; the {@link StageMeter} only
+ * observes. How the stage ends is decided once by its {@link StageEnd}, so a failure racing completion or cancel
+ * yields exactly one terminal signal.
  */
-final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscription {
+final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscription, Scannable {
 
     private final CoreSubscriber<? super Envelope<O>> actual;
     private final StagePlan<I, O> plan;
     private final StageMeter meter;
     private final int parallelism;
     private final Overflow overflow;
-    /** The most items the stage has asked upstream for and not yet received (docs/api.md: buffer is the prefetch). */
-    private final long prefetch;
-    private final StagingPile<O> pile;
+    private final int prefetch;
+    private final StageBuffer<O> buffer;
 
     // Cross-thread hand-offs into the drain loop. Each holds at most `parallelism` items while upstream honours
     // demand, because the stage never has more than that requested or in work. Arrivals come from one producer at
@@ -39,29 +45,29 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private final Queue<Envelope<I>> arrivals;
     private final Queue<Envelope<I>> unrequested = new ConcurrentLinkedQueue<>();
     private final Queue<Finished<O>> finished = new ConcurrentLinkedQueue<>();
-    /** Async items being worked on, so that cancel can reach them. */
-    private final Disposable.Composite running = Disposables.composite();
-    /** Null for async stages. */
-    private final CpuWorkers<I, O> cpu;
+    private final Workers<I, O> workers;
 
     private Subscription upstream;
+    /** Upstream has signalled its end. */
     private volatile boolean done;
-    private volatile boolean cancelled;
-    private volatile Throwable error;
-    private boolean terminated;
-
+    private final StageEnd end = new StageEnd();
+    /** Demand from downstream not yet met. */
     private volatile long requested;
+    @SuppressWarnings("rawtypes")
     private static final AtomicLongFieldUpdater<StageSubscriber> REQUESTED =
             AtomicLongFieldUpdater.newUpdater(StageSubscriber.class, "requested");
     private volatile int wip;
+    @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<StageSubscriber> WIP =
             AtomicIntegerFieldUpdater.newUpdater(StageSubscriber.class, "wip");
 
-    // Owned by the drain loop.
+    // Owned by the drain loop (`ended`, the end was signalled, is volatile only so that a scan may read it).
+    private volatile boolean ended;
+    /** Items requested from upstream and not yet received. */
     private long outstanding;
+    /** Items given to the workers and not yet back; with the buffer's held items, what the stage has in flight. */
+    private long working;
     private long nextIndex;
-    private long emitted;
-    private final ArrayDeque<Envelope<O>> outbox = new ArrayDeque<>();
 
     StageSubscriber(CoreSubscriber<? super Envelope<O>> actual, StagePlan<I, O> plan) {
         this.actual = actual;
@@ -69,10 +75,18 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         this.meter = plan.meter();
         this.parallelism = plan.settings().parallelism();
         this.overflow = plan.settings().overflow();
-        this.prefetch = Math.max(1, plan.settings().buffer());
+        this.prefetch = prefetch(plan.settings());
         this.arrivals = Queues.<Envelope<I>>get(parallelism).get();
-        this.pile = new StagingPile<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
-        this.cpu = plan.work() instanceof StageWork.Cpu<I, O> work ? new CpuWorkers<>(this, work, plan.settings()) : null;
+        this.buffer = new StageBuffer<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
+        this.workers = Workers.of(this, plan);
+    }
+
+    /**
+     * The most items a stage asks upstream for and has not yet received: one per worker, and never more than its
+     * {@code buffer} (at least 1, so that a stage without a buffer still pulls).
+     */
+    static int prefetch(StageSettings settings) {
+        return Math.min(settings.parallelism(), Math.max(1, settings.buffer()));
     }
 
     @Override
@@ -91,7 +105,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     @Override
     public void onNext(Envelope<I> item) {
-        if (done || cancelled) {
+        if (done || end.isOver()) {
             Operators.onDiscard(item, currentContext());
             return;
         }
@@ -107,7 +121,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             Operators.onErrorDropped(t, currentContext());
             return;
         }
-        error = t;
+        fail(t);
         done = true;
         drain();
     }
@@ -128,33 +142,44 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     @Override
     public void cancel() {
-        if (!cancelled) {
-            cancelled = true;
+        if (end.cancel()) {
             upstream.cancel();
-            running.dispose();
+            workers.stop(currentContext());
             drain();
         }
     }
 
-    // ---- called by the work: AsyncItem and CpuWorkers ----
+    @Override
+    public Object scanUnsafe(Attr key) {
+        if (key == Attr.PARENT) return upstream;
+        if (key == Attr.ACTUAL) return actual;
+        if (key == Attr.NAME) return plan.stage().wireName();
+        if (key == Attr.PREFETCH) return prefetch;
+        if (key == Attr.CAPACITY) return plan.settings().buffer();
+        if (key == Attr.BUFFERED) return buffer.size();
+        if (key == Attr.REQUESTED_FROM_DOWNSTREAM) return requested;
+        if (key == Attr.CANCELLED) return end.isCancelled();
+        if (key == Attr.TERMINATED) return ended && !end.isCancelled();
+        if (key == Attr.ERROR) return end.failure();
+        if (key == Attr.RUN_STYLE) return Attr.RunStyle.ASYNC;
+        return null;
+    }
 
-    Stage stageName() {
+    // ---- called by the workers ----
+
+    Stage stage() {
         return plan.stage();
     }
 
-    boolean isCancelled() {
-        return cancelled;
+    /** Whether the stage has stopped (cancelled or failed), so that work not yet begun should be discarded. */
+    boolean isStopped() {
+        return end.isOver();
     }
 
     /** A piece of work finished: hand it to the drain loop. */
     void workFinished(Finished<O> item) {
         finished.offer(item);
         drain();
-    }
-
-    /** An async item settled and no longer needs cancelling. */
-    void forget(Disposable item) {
-        running.remove(item);
     }
 
     /** The CPU scheduler refused work: the run is broken. */
@@ -170,11 +195,11 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         }
         int missed = 1;
         for (;;) {
-            if (terminated) {
+            if (ended) {
                 // late results of work that was running when the stage stopped
-                discardHeldItems();
-            } else if (cancelled) {
-                discardAll();
+                discardWaiting();
+            } else if (end.isCancelled()) {
+                endCancelled();
             } else {
                 drainOnce(missed);
             }
@@ -188,21 +213,19 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private void drainOnce(int missed) {
         takeArrivals();
         takeFinished();
-        pickForNextStage();
-        admitHeld();
-        long toRequest = freeSlots();
-        outstanding += toRequest;
+        emit();
+        StageOverflowException overflowed = buffer.admitHeld();
+        if (overflowed != null) {
+            fail(overflowed);
+        }
+        long more = requestMore();
         meter.demand(outstanding);
         // no new signal since this pass began: the loop is about to go idle, so publish exact counters
         meter.publish(wip == missed);
-        Envelope<O> next;
-        while ((next = outbox.poll()) != null) {
-            actual.onNext(next);
+        if (more > 0) {
+            upstream.request(more);
         }
-        if (toRequest > 0) {
-            upstream.request(toRequest);
-        }
-        checkTerminated();
+        endIfDone();
     }
 
     private void takeArrivals() {
@@ -224,9 +247,13 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     /** Upstream sent more than asked: a push source. Only the drop policies accept that. */
     private void refuseUnrequested(Envelope<I> item) {
         if (overflow == Overflow.DROP_NEWEST || overflow == Overflow.DROP_OLDEST) {
-            pile.shedOnArrival(nextIndex++, item.withFailure(ItemFailures.dropped(plan.stage())));
+            buffer.shedOnArrival(nextIndex++, item.withFailure(ItemFailures.dropped(plan.stage())));
         } else {
             Operators.onDiscard(item, currentContext());
+            if (end.isOver()) {
+                // the run already failed, most likely on this source's first unrequested item
+                return;
+            }
             fail(Exceptions.failWithOverflow("the source of stage " + plan.stage()
                     + " sent more items than requested; use overflow drop-newest or drop-oldest for push sources"));
         }
@@ -238,106 +265,104 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             // passed through untouched; it counts as failed here only when its failure names this stage (an item
             // that failed before the pipeline on this stage's behalf, such as a sitemap the fetch stage could not read)
             boolean failedHere = plan.stage() == item.failure().stage();
-            pile.hold(new Finished<>(index, item.passThrough(), 0, failedHere));
+            buffer.hold(new Finished<>(index, item.passThrough(), 0, failedHere));
             return;
         }
-        if (work instanceof StageWork.Async<I, O> async) {
-            AsyncItem<I, O> inner = new AsyncItem<>(this, item, index);
-            if (running.add(inner)) {
-                // an operator subscribing its inner publisher, as flatMap does: demand and cancel stay wired
-                async.work().apply(item).subscribe(inner);
-            } else {
-                Operators.onDiscard(item, currentContext());
-            }
-        } else {
-            cpu.offer(item, index);
-        }
+        working++;
+        workers.start(item, index);
     }
 
     private void takeFinished() {
         Finished<O> item;
         while ((item = finished.poll()) != null) {
-            meter.recordLatency(item.nanos);
-            item.envelope.timings().record(plan.stage(), item.nanos);
-            pile.hold(item);
+            working--;
+            meter.recordLatency(item.nanos());
+            item.envelope().timings().record(plan.stage(), item.nanos());
+            buffer.hold(item);
         }
     }
 
-    /** Moves as many items as the next stage asked for into the outbox: notices, then the pile, then held. */
-    private void pickForNextStage() {
-        long wanted = requested - emitted;
+    /** Hands the next stage as many items as it asked for, unless the stage has stopped meanwhile. */
+    private void emit() {
+        long wanted = requested;
+        long sent = 0;
         Envelope<O> item;
-        while (wanted > 0 && (item = pile.next()) != null) {
-            outbox.add(item);
-            wanted--;
-            emitted++;
+        while (sent != wanted && !end.isOver() && (item = buffer.poll()) != null) {
+            actual.onNext(item);
+            sent++;
         }
-    }
-
-    private void admitHeld() {
-        StageOverflowException overflowed = pile.admitHeld();
-        if (overflowed != null) {
-            fail(overflowed);
+        if (sent != 0 && wanted != Long.MAX_VALUE) {
+            REQUESTED.addAndGet(this, -sent);
         }
     }
 
     /**
-     * How many more items to ask upstream for: one per free worker slot, and never more outstanding than the
-     * stage's prefetch, {@code buffer} (at least 1, so that a stage without a pile still pulls).
+     * Counts and returns how many more items to ask upstream for: one per free worker, and never more outstanding
+     * than the prefetch. A worker holding a finished item the buffer has no room for is not free: that is the
+     * backpressure.
      */
-    private long freeSlots() {
-        if (done || error != null) {
+    private long requestMore() {
+        if (done || end.isOver()) {
             return 0;
         }
-        long free = parallelism - meter.inFlight() - outstanding;
-        return Math.max(0, Math.min(free, prefetch - outstanding));
+        long free = parallelism - inFlight() - outstanding;
+        long more = Math.max(0, Math.min(free, prefetch - outstanding));
+        outstanding += more;
+        return more;
     }
 
-    private void checkTerminated() {
-        Throwable failure = error;
+    /** Items being worked on, or finished and held by their worker because the buffer has no room for them. */
+    private long inFlight() {
+        return working + buffer.heldCount();
+    }
+
+    /** Signals the end downstream once: a failure at once, completion when upstream is done and nothing is left. */
+    private void endIfDone() {
+        if (end.isCancelled()) {
+            // cancel() raised wip: the next pass lets everything go
+            return;
+        }
+        Throwable failure = end.failure();
         if (failure != null) {
-            terminated = true;
+            ended = true;
             upstream.cancel();
-            running.dispose();
-            discardHeldItems();
+            discardWaiting();
             meter.publishFinal();
             actual.onError(failure);
             return;
         }
-        if (done && meter.inFlight() == 0 && arrivals.isEmpty() && unrequested.isEmpty() && finished.isEmpty()
-                && pile.isEmpty()) {
-            terminated = true;
+        if (done && working == 0 && arrivals.isEmpty() && unrequested.isEmpty() && finished.isEmpty()
+                && buffer.isEmpty() && end.complete()) {
+            ended = true;
             meter.publishFinal();
             actual.onComplete();
         }
     }
 
+    /** Ends the run with {@code failure} unless it has already ended; a failure that comes too late is dropped. */
     private void fail(Throwable failure) {
-        if (error == null) {
-            error = failure;
+        if (!end.fail(failure)) {
+            Operators.onErrorDropped(failure, currentContext());
         }
     }
 
-    private void discardAll() {
-        terminated = true;
-        running.dispose();
-        discardHeldItems();
+    private void endCancelled() {
+        ended = true;
+        discardWaiting();
         meter.cancelledAll();
         meter.publishFinal();
     }
 
-    private void discardHeldItems() {
+    /** Hands every item the stage holds, in any queue, to the discard hook. */
+    private void discardWaiting() {
         Context context = currentContext();
         Operators.onDiscardQueueWithClear(arrivals, context, null);
         Operators.onDiscardQueueWithClear(unrequested, context, null);
-        Operators.onDiscardQueueWithClear(outbox, context, null);
-        if (cpu != null) {
-            cpu.discardWaiting(context);
-        }
+        workers.stop(context);
         Finished<O> item;
         while ((item = finished.poll()) != null) {
-            Operators.onDiscard(item.envelope, context);
+            Operators.onDiscard(item.envelope(), context);
         }
-        pile.clear();
+        buffer.clear();
     }
 }

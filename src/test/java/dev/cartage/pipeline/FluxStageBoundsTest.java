@@ -13,8 +13,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
-/** The bounds a stage promises: work in flight, items in its pile, and demand upstream. */
+/**
+ * The bounds a stage promises: work in flight, items waiting in its buffer, and demand upstream.
+ *
+ * <p>Every test runs on virtual time (the I/O work's delays and the CPU workers on a {@link VirtualTimeScheduler}),
+ * except {@link #cpuWorkersNeverExceedParallelism}: it counts how many CPU workers run at once, which only means
+ * something when they run on real threads that can overlap (four of them, more than any {@code parallelism} it
+ * checks); on a virtual-time scheduler every task runs one after another on the test thread.
+ */
 class FluxStageBoundsTest {
 
     private static final int ITEMS = 2_000;
@@ -130,22 +138,22 @@ class FluxStageBoundsTest {
     @CsvSource({"false", "true"})
     void cpuStagesAlsoBoundTheirDemand(boolean ordered) {
         AtomicLong pulled = new AtomicLong();
-        var cpu = Schedulers.newParallel("test-cpu", 2);
-        try {
-            Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
-                    .then(StageSpec.<Integer, Integer>cpu(Stage.MARSHAL, StageSettings.of(2, 10), cpu, n -> n))
-                    .then(StageSpec.<Integer, Integer>cpu(Stage.RENDER, StageSettings.of(3, 5), cpu, n -> n))
-                    .build(ordered);
-            StepVerifier.create(pipeline.run(TestItems.numbers(100_000).doOnNext(x -> pulled.incrementAndGet())), 0)
-                    .then(() -> org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                            .until(() -> pipeline.snapshot().get(1).queued() == 5
-                                    && pipeline.snapshot().get(0).queued() == 10))
-                    .then(() -> assertThat(pulled.get()).isEqualTo(2 + 10 + 3 + 5))
-                    .thenCancel()
-                    .verify();
-        } finally {
-            cpu.dispose();
-        }
+        VirtualTimeScheduler cpu = VirtualTimeScheduler.create();
+        Pipeline<Integer, Integer> pipeline = Pipeline.<Integer>builder()
+                .then(StageSpec.<Integer, Integer>cpu(Stage.MARSHAL, StageSettings.of(2, 10), cpu, n -> n))
+                .then(StageSpec.<Integer, Integer>cpu(Stage.RENDER, StageSettings.of(3, 5), cpu, n -> n))
+                .build(ordered);
+
+        StepVerifier.create(pipeline.run(TestItems.numbers(100_000).doOnNext(x -> pulled.incrementAndGet())), 0)
+                // runs the workers' tasks, and the tasks they schedule, until the stages have nothing left to do
+                .then(() -> cpu.advanceTimeBy(Duration.ofSeconds(1)))
+                .then(() -> {
+                    assertThat(pipeline.snapshot().get(0).queued()).isEqualTo(10);
+                    assertThat(pipeline.snapshot().get(1).queued()).isEqualTo(5);
+                    assertThat(pulled.get()).isEqualTo(2 + 10 + 3 + 5);
+                })
+                .thenCancel()
+                .verify();
     }
 
     @ParameterizedTest(name = "p={0} b={1}")

@@ -14,7 +14,12 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-/** How I/O stages retry (Retry-After first, jittered backoff otherwise) and where their timeout applies. */
+/**
+ * How I/O stages retry (Retry-After first, jittered backoff otherwise) and where their timeout applies.
+ *
+ * <p>Delays run on virtual time, except in {@link #timedInsidePartsRunOneAfterAnotherShareOneBudgetPerAttempt}:
+ * the budget of a timed-inside attempt is measured on {@code System.nanoTime}, which virtual time does not move.
+ */
 class StageSpecRetryTest {
 
     private static final StageSettings TWO_RETRIES =
@@ -60,7 +65,8 @@ class StageSpecRetryTest {
             return Mono.error(overloaded(Duration.ofMillis(10)));
         });
 
-        StepVerifier.create(runOne(stage, "page"))
+        StepVerifier.withVirtualTime(() -> runOne(stage, "page"))
+                .thenAwait(Duration.ofSeconds(1))
                 .assertNext(item -> {
                     assertThat(item.failure().type()).isEqualTo(FailureType.HTTP_STATUS);
                     assertThat(item.failure().httpStatus()).isEqualTo(503);
