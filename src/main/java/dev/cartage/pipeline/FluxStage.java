@@ -54,7 +54,7 @@ final class FluxStage<I, O> extends FluxOperator<Envelope<I>, Envelope<O>> {
             return Attr.RunStyle.ASYNC;
         }
         if (key == Attr.PREFETCH) {
-            return StageSubscriber.prefetch(plan.settings());
+            return StageSubscriber.upstreamLimit(plan.settings());
         }
         return super.scanUnsafe(key);
     }

@@ -4,15 +4,15 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a stage does when its finished items outrun its staging pile ({@code buffer}).
- * With {@link #BACKPRESSURE} a worker holds its finished item until the pile has room, so the stage stops
+ * What a stage does when its finished items outrun its {@code buffer}.
+ * With {@link #BACKPRESSURE} a worker holds its finished item until the buffer has room, so the stage stops
  * asking upstream for more: the producer is slowed. The drop policies keep the workers going and shed load
  * instead; a shed item still reaches the consumer as a failed outcome of type {@code dropped}.
  */
 public enum Overflow {
-    /** Default: hold finished items and stop pulling until the pile has room. */
+    /** Default: hold finished items and stop pulling until the buffer has room. */
     BACKPRESSURE("backpressure"),
-    /** Evict the oldest waiting item from the pile to make room. */
+    /** Evict the oldest waiting item from the buffer to make room. */
     DROP_OLDEST("drop-oldest"),
     /** Drop the item that just finished. */
     DROP_NEWEST("drop-newest"),

@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
  * writer at a time and no counter needs to be atomic. Readers never see the counters themselves: the drain loop
  * publishes an immutable {@link StageSnapshot} whenever it goes idle, at most every 20 ms while it is busy, and
  * when the stage ends. A snapshot is therefore always consistent ({@code received = completed + failed + dropped
- * + inFlight} holds in every one), exact once the stage is idle, and at most 20 ms old while it is busy.
+ * + cancelled + inFlight} holds in every one), exact once the stage is idle, and at most 20 ms old while it is busy.
  */
 public final class StageMeter {
 

@@ -35,7 +35,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
     private final StageMeter meter;
     private final int parallelism;
     private final Overflow overflow;
-    private final int prefetch;
+    private final int upstreamLimit;
     private final StageBuffer<O> buffer;
 
     // Cross-thread hand-offs into the drain loop. Each holds at most `parallelism` items while upstream honours
@@ -75,7 +75,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         this.meter = plan.meter();
         this.parallelism = plan.settings().parallelism();
         this.overflow = plan.settings().overflow();
-        this.prefetch = prefetch(plan.settings());
+        this.upstreamLimit = upstreamLimit(plan.settings());
         this.arrivals = Queues.<Envelope<I>>get(parallelism).get();
         this.buffer = new StageBuffer<>(plan, envelope -> Operators.onDiscard(envelope, currentContext()));
         this.workers = Workers.of(this, plan);
@@ -83,9 +83,10 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     /**
      * The most items a stage asks upstream for and has not yet received: one per worker, and never more than its
-     * {@code buffer} (at least 1, so that a stage without a buffer still pulls).
+     * {@code buffer} (at least 1, so that a stage without a buffer still pulls). Reactor's scans report it as
+     * {@code PREFETCH}.
      */
-    static int prefetch(StageSettings settings) {
+    static int upstreamLimit(StageSettings settings) {
         return Math.min(settings.parallelism(), Math.max(1, settings.buffer()));
     }
 
@@ -154,7 +155,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
         if (key == Attr.PARENT) return upstream;
         if (key == Attr.ACTUAL) return actual;
         if (key == Attr.NAME) return plan.stage().wireName();
-        if (key == Attr.PREFETCH) return prefetch;
+        if (key == Attr.PREFETCH) return upstreamLimit;
         if (key == Attr.CAPACITY) return plan.settings().buffer();
         if (key == Attr.BUFFERED) return buffer.size();
         if (key == Attr.REQUESTED_FROM_DOWNSTREAM) return requested;
@@ -298,7 +299,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
 
     /**
      * Counts and returns how many more items to ask upstream for: one per free worker, and never more outstanding
-     * than the prefetch. A worker holding a finished item the buffer has no room for is not free: that is the
+     * than the upstream limit. A worker holding a finished item the buffer has no room for is not free: that is the
      * backpressure.
      */
     private long requestMore() {
@@ -306,7 +307,7 @@ final class StageSubscriber<I, O> implements CoreSubscriber<Envelope<I>>, Subscr
             return 0;
         }
         long free = parallelism - inFlight() - outstanding;
-        long more = Math.max(0, Math.min(free, prefetch - outstanding));
+        long more = Math.max(0, Math.min(free, upstreamLimit - outstanding));
         outstanding += more;
         return more;
     }
