@@ -1,6 +1,7 @@
 package dev.cartage.support;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -9,7 +10,13 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 
 /**
@@ -39,6 +46,12 @@ public final class Browser {
      * connections, and Chromium's background services would otherwise try.
      */
     public static ChromeDriver start() {
+        return start(options -> {
+        });
+    }
+
+    /** Starts a headless browser as {@link #start()} does, with options of the caller's added. */
+    public static ChromeDriver start(Consumer<ChromeOptions> customize) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -47,9 +60,27 @@ public final class Browser {
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
+        customize.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Turns JavaScript off for every site, as a user's content setting does: pages must work without it. */
+    public static void withoutJavaScript(ChromeOptions options) {
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/{name}.png}, a test artifact, and returns its path. */
+    public static Path screenshot(ChromeDriver browser, String name) {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** The console messages the page logged since the last call, as text. */

@@ -1,0 +1,49 @@
+package dev.cartage.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cartage.support.Browser;
+import dev.cartage.support.BrowserPages;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeOptions;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run page with JavaScript turned off in the browser: it is a snapshot with the stages' numbers and a refresh
+ * link, and refreshing it brings the numbers up to the API's.
+ */
+class RunPageWithoutJavaScriptTest extends BrowserPages {
+
+    @Override
+    protected void options(ChromeOptions options) {
+        Browser.withoutJavaScript(options);
+    }
+
+    @Test
+    void theSnapshotShowsTheNumbersAndARefreshLinkThatCatchesUp() throws InterruptedException {
+        browser.get("data:text/html,<title>before</title><script>document.title='ran'</script>");
+        assertThat(browser.getTitle()).as("JavaScript is off in this browser").isEqualTo("before");
+        String id = api.startRun("""
+                {"sources": [{"pile": {"count": 40, "latency": "20ms"}}], "stages": {"fetch": {"parallelism": 2}}}""");
+
+        open("/runs/" + id);
+        StagesTable snapshot = StagesTable.read(byId("stages-table"));
+        assertThat(snapshot.counter("fetch", "received")).as("fetch received, in the snapshot").isNotNull();
+        assertThat(text("status")).isNotBlank();
+        assertThat(byId("refresh").getDomAttribute("href")).as("#refresh").endsWith("/runs/" + id);
+        screenshot("run-page-without-javascript");
+
+        for (int i = 0; i < 300 && !RunPageInBrowserTest.COMPLETED.matcher(text("status")).matches(); i++) {
+            Thread.sleep(100);
+            byId("refresh").click();
+        }
+        assertThat(text("status")).matches(RunPageInBrowserTest.COMPLETED);
+        JsonNode run = api.run(id);
+        Map<String, List<Long>> pairs = StagesTable.read(byId("stages-table")).besideApi(run.get("stages"));
+        assertThat(pairs).as("counters shown").containsKeys("deliver.completed", "fetch.received");
+        pairs.forEach((counter, pageAndApi) -> assertThat(pageAndApi.get(0)).as(counter).isEqualTo(pageAndApi.get(1)));
+    }
+}
