@@ -2,6 +2,7 @@ package dev.cartage.deliver;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -68,6 +69,19 @@ public final class OutcomeLog {
 
     public synchronized int size() {
         return outcomes.size();
+    }
+
+    /**
+     * The outcome of item {@code seq} if it has been kept, as {@link #follow()} would give it; a linear look through
+     * at most {@code maxOutcomes} records, for a person opening one item's page.
+     */
+    public synchronized Optional<Outcome> find(long seq) {
+        for (Outcome outcome : outcomes) {
+            if (outcome.seq() == seq) {
+                return Optional.of(outcome);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every outcome so far and every one to come, ending when the log is closed. */

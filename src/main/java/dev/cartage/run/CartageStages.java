@@ -63,15 +63,23 @@ class CartageStages {
      */
     Pipeline<SourceItem, Rendered> pipeline(StagesSettings settings, Format format, boolean ordered,
                                             MirrorBoard board, Function<Envelope<Rendered>, Mono<Void>> sink) {
+        return pipeline(settings, document -> renderers.render(document, format), ordered, board, sink);
+    }
+
+    /**
+     * The same stages with another render step: for a page that shows a document's metadata beside its rendered
+     * content ({@code GET /read}), where the render stage hands on the metadata with the rendered content.
+     */
+    <R> Pipeline<SourceItem, R> pipeline(StagesSettings settings, Function<Document, R> render, boolean ordered,
+                                         MirrorBoard board, Function<Envelope<R>, Mono<Void>> sink) {
         return Pipeline.<SourceItem>builder()
                 // timed inside: the fetch timeout covers each origin exchange, not the wait for a host permit
                 .then(StageSpec.<SourceItem, Fetched>ioTimedInside(Stage.FETCH, settings.fetch(),
                         item -> fetch(item, board)))
                 .then(StageSpec.<Fetched, Document>cpu(Stage.MARSHAL, settings.marshal(), cpu,
                         page -> marshaller.marshal(page.body(), page.contentType(), page.url().toString())))
-                .then(StageSpec.<Document, Rendered>cpu(Stage.RENDER, settings.render(), cpu,
-                        document -> renderers.render(document, format)))
-                .then(StageSpec.<Rendered>sink(Stage.DELIVER, settings.deliver(), sink::apply))
+                .then(StageSpec.<Document, R>cpu(Stage.RENDER, settings.render(), cpu, render::apply))
+                .then(StageSpec.<R>sink(Stage.DELIVER, settings.deliver(), sink::apply))
                 .build(ordered);
     }
 

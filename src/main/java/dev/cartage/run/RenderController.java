@@ -8,25 +8,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cartage.pipeline.Envelope;
-import dev.cartage.pipeline.Pipeline;
-import dev.cartage.pipeline.StageSettings;
-import dev.cartage.pipeline.StagesSettings;
 import dev.cartage.render.Format;
 import dev.cartage.render.Rendered;
 import dev.cartage.render.Renderers;
-import dev.cartage.source.SourceItem;
-import dev.cartage.source.SourceParser;
-import dev.cartage.source.SourceSpec;
 import dev.cartage.web.Fields;
 import dev.cartage.web.ItemFailedException;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * {@code GET /api/render?url=…&format=…} (docs/api.md): one source rendered on demand, through the same four stages a
- * run uses — the same guarded fetcher, the same marshal and render — with one worker per stage. The body is the
+ * {@code GET /api/render?url=…&format=…} (docs/api.md): one source rendered on demand through {@link OnePage}: the
+ * same four stages a run uses — the same guarded fetcher, the same marshal and render — with one worker per stage. The body is the
  * rendered content with its media type; a failed item is a problem response whose status follows its error type
  * (400 bad URL, 403 blocked or robots, 422 unmarshalable content, 502 origin failure, 504 origin timeout).
  *
@@ -36,16 +28,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @RestController
 class RenderController {
 
-    private final CartageStages stages;
-    private final SourceParser sources;
-    private final StagesSettings settings;
+    private final OnePage onePage;
     private final String contentSecurityPolicy;
 
-    RenderController(CartageStages stages, SourceParser sources, StagesProperties defaults, Renderers renderers) {
-        this.stages = stages;
-        this.sources = sources;
+    RenderController(OnePage onePage, Renderers renderers) {
+        this.onePage = onePage;
         this.contentSecurityPolicy = renderers.contentSecurityPolicy();
-        this.settings = StagesSettings.of(stage -> oneAtATime(defaults.forStage(stage)));
     }
 
     @GetMapping(path = "/api/render")
@@ -58,7 +46,7 @@ class RenderController {
     /** The page and the format asked for; every problem of both is refused at once. */
     private RenderRequest checked(String url, String format) {
         Fields page = Fields.named("url", url == null ? null : JsonNodeFactory.instance.stringNode(url));
-        URI target = target(page);
+        URI target = onePage.target(page);
         Format chosen = RequestedFormat.read(page.at("format", JsonNodeFactory.instance.stringNode(format)));
         page.throwIfInvalid();
         return new RenderRequest(target, chosen);
@@ -66,10 +54,7 @@ class RenderController {
 
     /** Runs the one item through the stages; the render stage names the media type. */
     private Mono<ResponseEntity<String>> renderOne(URI target, Format format) {
-        Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(settings, format, false, stages.mirrorBoard(),
-                rendered -> Mono.empty());
-        return pipeline.run(Flux.just(Envelope.of(0, target.toString(), SourceItem.of(target))))
-                .next()
+        return onePage.render(target, format)
                 .flatMap(outcome -> outcome.isFailed()
                         ? Mono.error(new ItemFailedException(outcome.failure()))
                         : Mono.just(answer(outcome.payload())));
@@ -83,20 +68,6 @@ class RenderController {
             answer.header("Content-Security-Policy", contentSecurityPolicy);
         }
         return answer.body(rendered.content());
-    }
-
-    private URI target(Fields page) {
-        if (page.isAbsent() || page.value().stringValue().isBlank()) {
-            page.reject("give the page to render as ?url=https://…");
-            return null;
-        }
-        SourceSpec spec = sources.parseOne(page);
-        return spec instanceof SourceSpec.Url single ? single.url() : null;
-    }
-
-    private static StageSettings oneAtATime(StageDefaults defaults) {
-        StageSettings configured = defaults.toSettings();
-        return new StageSettings(1, 0, configured.overflow(), configured.timeout(), configured.retries());
     }
 
     private record RenderRequest(URI target, Format format) {

@@ -24,7 +24,6 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 
-import dev.cartage.pipeline.FailureType;
 import dev.cartage.pipeline.ItemFailure;
 
 /**
@@ -77,36 +76,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ItemFailedException.class)
     Mono<ResponseEntity<ProblemDetail>> itemFailed(ItemFailedException e) {
         ItemFailure failure = e.failure();
-        ResponseEntity<ProblemDetail> answer = problem(statusOf(failure.type()), failure.message(), List.of());
+        ResponseEntity<ProblemDetail> answer = problem(e.status(), failure.message(), List.of());
         answer.getBody().setType(URI.create(ProblemWording.TYPE_BASE + failure.type().wireName()));
         answer.getBody().setProperty("errorType", failure.type().wireName());
         if (failure.httpStatus() != null) {
             answer.getBody().setProperty("originStatus", failure.httpStatus());
         }
         return Mono.just(answer);
-    }
-
-    static HttpStatus statusOf(FailureType type) {
-        switch (type) {
-            case INVALID_URL:
-                return HttpStatus.BAD_REQUEST;
-            case BLOCKED:
-            case ROBOTS:
-                return HttpStatus.FORBIDDEN;
-            case UNSUPPORTED_TYPE:
-            case PARSE:
-                return HttpStatus.UNPROCESSABLE_CONTENT;
-            case TIMEOUT:
-                return HttpStatus.GATEWAY_TIMEOUT;
-            case HTTP_STATUS:
-            case CONNECTION:
-            case TOO_LARGE:
-                return HttpStatus.BAD_GATEWAY;
-            case DROPPED:
-                return HttpStatus.SERVICE_UNAVAILABLE;
-            default:
-                return HttpStatus.INTERNAL_SERVER_ERROR;
-        }
     }
 
     @ExceptionHandler(Exception.class)
