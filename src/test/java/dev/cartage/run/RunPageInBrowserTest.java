@@ -64,11 +64,13 @@ class RunPageInBrowserTest extends BrowserPages {
         assertThat(run.get("status").asString()).isEqualTo("completed");
         Map<String, List<Long>> pairs = shown.besideApi(run.get("stages"));
         assertThat(pairs.keySet()).as("the table shows each stage's counters")
-                .contains(STAGES.stream().flatMap(stage -> List.of(stage + ".received", stage + ".completed",
-                        stage + ".failed").stream()).toArray(String[]::new));
+                .contains(STAGES.stream().flatMap(stage -> List.of(stage + ".completed", stage + ".failed",
+                        stage + ".dropped", stage + ".inFlight", stage + ".parallelism", stage + ".queued",
+                        stage + ".buffer").stream()).toArray(String[]::new));
         pairs.forEach((counter, pageAndApi) -> assertThat(pageAndApi.get(0)).as(counter).isEqualTo(pageAndApi.get(1)));
         assertThat(shown.counter("deliver", "completed")).isEqualTo(300L);
-        assertThat(text("progress")).as("#progress").contains("300");
+        assertThat(byId("progress").getDomProperty("value")).as("#progress value").isEqualTo("300");
+        assertThat(byId("progress").getDomProperty("max")).as("#progress max").isEqualTo("300");
         screenshot("run-page-finished");
     }
 

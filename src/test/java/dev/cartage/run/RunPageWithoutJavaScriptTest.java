@@ -31,7 +31,7 @@ class RunPageWithoutJavaScriptTest extends BrowserPages {
 
         open("/runs/" + id);
         StagesTable snapshot = StagesTable.read(byId("stages-table"));
-        assertThat(snapshot.counter("fetch", "received")).as("fetch received, in the snapshot").isNotNull();
+        assertThat(snapshot.counter("fetch", "completed")).as("fetch completed, in the snapshot").isNotNull();
         assertThat(text("status")).isNotBlank();
         assertThat(byId("refresh").getDomAttribute("href")).as("#refresh").endsWith("/runs/" + id);
         screenshot("run-page-without-javascript");
@@ -43,7 +43,7 @@ class RunPageWithoutJavaScriptTest extends BrowserPages {
         assertThat(text("status")).matches(RunPageInBrowserTest.COMPLETED);
         JsonNode run = api.run(id);
         Map<String, List<Long>> pairs = StagesTable.read(byId("stages-table")).besideApi(run.get("stages"));
-        assertThat(pairs).as("counters shown").containsKeys("deliver.completed", "fetch.received");
+        assertThat(pairs).as("counters shown").containsKeys("deliver.completed", "fetch.completed", "fetch.inFlight");
         pairs.forEach((counter, pageAndApi) -> assertThat(pageAndApi.get(0)).as(counter).isEqualTo(pageAndApi.get(1)));
     }
 }

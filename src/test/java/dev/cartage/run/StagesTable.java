@@ -10,13 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The run page's {@code #stages-table} read as numbers: one row per stage (named by its first cell), one column per
  * counter (named by its header), in the API's words with spaces, dashes and case ignored ("In flight" is
- * {@code inflight}, the API's {@code inFlight}).
+ * {@code inflight}, the API's {@code inFlight}). A cell of two numbers, "3 / 16", holds a count of a capacity: under
+ * "Busy" the stage's {@code inFlight} of its {@code parallelism}, under "Buffered" its {@code queued} of its
+ * {@code buffer}.
  */
 record StagesTable(Map<String, Map<String, Long>> rows) {
+
+    private static final Pattern OF_CAPACITY = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
+    private static final Map<String, List<String>> PAIRS = Map.of(
+            "busy", List.of("inflight", "parallelism"), "buffered", List.of("queued", "buffer"));
 
     /** Reads the table from its markup, taken in one piece so that a live update cannot tear it. */
     static StagesTable read(WebElement table) {
@@ -27,9 +35,13 @@ record StagesTable(Map<String, Map<String, Long>> rows) {
             Elements cells = row.select("th, td");
             Map<String, Long> counters = new LinkedHashMap<>();
             for (int i = 1; i < cells.size() && i < headers.size(); i++) {
-                Long number = number(cells.get(i).text());
-                if (number != null) {
-                    counters.put(headers.get(i), number);
+                String cell = cells.get(i).text();
+                Matcher ofCapacity = OF_CAPACITY.matcher(cell);
+                if (ofCapacity.matches() && PAIRS.containsKey(headers.get(i))) {
+                    counters.put(PAIRS.get(headers.get(i)).get(0), Long.valueOf(ofCapacity.group(1)));
+                    counters.put(PAIRS.get(headers.get(i)).get(1), Long.valueOf(ofCapacity.group(2)));
+                } else if (number(cell) != null) {
+                    counters.put(headers.get(i), number(cell));
                 }
             }
             rows.put(normalised(cells.get(0).text()), counters);

@@ -29,7 +29,7 @@ import java.time.Duration;
 public abstract class BrowserPages {
 
     /** Long enough for a page to load and a small run to end on a slow CI machine; not a timing assertion. */
-    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @LocalServerPort
     protected int port;
