@@ -59,7 +59,7 @@ class StartPageController {
                 .map(run -> Rendering.redirectTo("/runs/" + run.id())
                         .status(HttpStatus.SEE_OTHER).build())
                 .onErrorResume(InvalidRequestException.class,
-                        invalid -> Mono.just(page(form, invalid.errors(), HttpStatus.UNPROCESSABLE_ENTITY)));
+                        invalid -> Mono.just(page(form, invalid.errors(), HttpStatus.UNPROCESSABLE_CONTENT)));
     }
 
     private Rendering page(RunForm form, List<FieldError> errors, HttpStatus status) {

@@ -66,7 +66,7 @@ class HostilePagesInBrowserTest extends BrowserPages {
                 .collect(Collectors.joining(", "));
         String id = api.startRun("{\"sources\": [" + sources + "], \"format\": \"html\"}");
         open("/runs/" + id);
-        await(textMatches(By.id("status"), RunPageInBrowserTest.COMPLETED));
+        await(textMatches(By.id("status"), LiveRunPageInBrowserTest.COMPLETED));
         List<String> console = new ArrayList<>();
         assertInert("run page of the hostile pages", console);
         for (int n = 0; n < PAGES.size(); n++) {

@@ -68,7 +68,7 @@ class PagesAccessibilityTest extends BrowserPages {
     @Test
     void runPageFinished() {
         open("/runs/" + finished);
-        await(textMatches(By.id("status"), RunPageInBrowserTest.COMPLETED));
+        await(textMatches(By.id("status"), LiveRunPageInBrowserTest.COMPLETED));
         screenshot("run-page-finished");
         Accessibility.check(browser, "run page finished");
     }

@@ -36,11 +36,11 @@ class RunPageWithoutJavaScriptTest extends BrowserPages {
         assertThat(byId("refresh").getDomAttribute("href")).as("#refresh").endsWith("/runs/" + id);
         screenshot("run-page-without-javascript");
 
-        for (int i = 0; i < 300 && !RunPageInBrowserTest.COMPLETED.matcher(text("status")).matches(); i++) {
+        for (int i = 0; i < 300 && !LiveRunPageInBrowserTest.COMPLETED.matcher(text("status")).matches(); i++) {
             Thread.sleep(100);
             byId("refresh").click();
         }
-        assertThat(text("status")).matches(RunPageInBrowserTest.COMPLETED);
+        assertThat(text("status")).matches(LiveRunPageInBrowserTest.COMPLETED);
         JsonNode run = api.run(id);
         Map<String, List<Long>> pairs = StagesTable.read(byId("stages-table")).besideApi(run.get("stages"));
         assertThat(pairs).as("counters shown").containsKeys("deliver.completed", "fetch.completed", "fetch.inFlight");

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * paths, checked by the API's own reader; 303 to the new run's page, or 422 with each message beside its field;
  * 403 without the CSRF token.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "60s")
 class StartPageTest {
 
@@ -108,7 +108,7 @@ class StartPageTest {
         fields.put("pile.count", "17");
 
         String html = browser.post("/runs", fields)
-                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                .expectStatus().isEqualTo(422)
                 .expectHeader().valueEquals("Content-Security-Policy", PageSession.CSP)
                 .expectBody(String.class).returnResult().getResponseBody();
         Document page = org.jsoup.Jsoup.parse(html);
@@ -132,7 +132,7 @@ class StartPageTest {
         fields.put("urls", "https://example.org/a\n\nnot a url\n");
 
         Document page = org.jsoup.Jsoup.parse(browser.post("/runs", fields)
-                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                .expectStatus().isEqualTo(422)
                 .expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(page.select("#urls-error").text()).startsWith("Line 3:");
@@ -147,7 +147,7 @@ class StartPageTest {
         fields.put("pile.latency", "soon");
 
         Document page = org.jsoup.Jsoup.parse(browser.post("/runs", fields)
-                .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY)
+                .expectStatus().isEqualTo(422)
                 .expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(page.select("#pile-latency-error").text()).contains("not a duration");
