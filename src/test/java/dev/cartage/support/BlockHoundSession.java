@@ -27,6 +27,11 @@ public class BlockHoundSession implements LauncherSessionListener {
                 // Netty 4.2's adaptive buffer allocator guards its magazines with a StampedLock held for a few
                 // instructions; it is Netty's own design for event loops, not an accidental blocking call
                 .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
-                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines"));
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+                // the pages' CSRF token and its per-answer mask come from SecureRandom, which reads a few bytes of
+                // /dev/urandom now and then (never waiting for entropy once the JVM has seeded it); Spring Security
+                // makes them on whatever thread renders the page, and there is no other source for them
+                .allowBlockingCallsInside("org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler", "createXoredCsrfToken")
+                .allowBlockingCallsInside("org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository", "createCsrfToken"));
     }
 }
