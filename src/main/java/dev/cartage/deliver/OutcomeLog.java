@@ -1,6 +1,7 @@
 package dev.cartage.deliver;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,6 +83,13 @@ public final class OutcomeLog {
             }
         }
         return Optional.empty();
+    }
+
+    /** The last {@code n} outcomes kept, newest first: what a live view shows of a long run. */
+    public synchronized List<Outcome> latest(int n) {
+        List<Outcome> latest = new ArrayList<>(outcomes.subList(Math.max(0, outcomes.size() - n), outcomes.size()));
+        Collections.reverse(latest);
+        return latest;
     }
 
     /** Every outcome so far and every one to come, ending when the log is closed. */

@@ -28,10 +28,8 @@ public class BlockHoundSession implements LauncherSessionListener {
                 // instructions; it is Netty's own design for event loops, not an accidental blocking call
                 .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
                 .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
-                // the pages' CSRF token and its per-answer mask come from SecureRandom, which reads a few bytes of
-                // /dev/urandom now and then (never waiting for entropy once the JVM has seeded it); Spring Security
-                // makes them on whatever thread renders the page, and there is no other source for them
-                .allowBlockingCallsInside("org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler", "createXoredCsrfToken")
+                // a page's CSRF token is a random UUID, made on whatever thread renders the page; UUID's SecureRandom
+                // reads a few bytes of /dev/urandom now and then (never waiting for entropy once the JVM has seeded it)
                 .allowBlockingCallsInside("org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository", "createCsrfToken"));
     }
 }

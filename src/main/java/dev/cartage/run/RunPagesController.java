@@ -1,0 +1,76 @@
+package dev.cartage.run;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+
+import dev.cartage.web.NotFoundException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The runs' pages (docs/pages.md): the list ({@code GET /runs}), one run live ({@code GET /runs/{id}}), its live part
+ * alone for the page's script to swap in ({@code GET /runs/{id}/stages}), and the cancel button's post. They read
+ * the same registry as {@code /api/runs} and cancel as {@code DELETE /api/runs/{id}} does.
+ */
+@Controller
+class RunPagesController {
+
+    private final RunService runs;
+
+    RunPagesController(RunService runs) {
+        this.runs = runs;
+    }
+
+    @GetMapping(path = "/runs", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> list() {
+        return Mono.fromSupplier(() -> Rendering.view("runs/list")
+                .modelAttribute("runs", runViews())
+                .build());
+    }
+
+    @GetMapping(path = "/runs/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> run(@PathVariable String id) {
+        return Mono.fromSupplier(() -> Rendering.view("runs/run")
+                .modelAttribute("run", RunView.of(runs.find(id), RunView.OUTCOME_WINDOW))
+                .modelAttribute("window", RunView.OUTCOME_WINDOW)
+                .modelAttribute("script", "/pages/run.js")
+                .build());
+    }
+
+    /** The page's live part (status, progress, stages) alone, which the page's script swaps in as the run goes. */
+    @GetMapping(path = "/runs/{id}/stages", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> live(@PathVariable String id) {
+        return Mono.fromSupplier(() -> Rendering.view("runs/live :: live")
+                .modelAttribute("run", RunView.of(runs.find(id), 0))
+                .build());
+    }
+
+    /** Cancels as {@code DELETE /api/runs/{id}} does; a run that has already ended stays as it ended. */
+    @PostMapping(path = "/runs/{id}/cancel", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> cancel(@PathVariable String id) {
+        return Mono.fromSupplier(() -> {
+            runs.find(id).cancel();
+            return Rendering.redirectTo("/runs/" + id).status(HttpStatus.SEE_OTHER).build();
+        });
+    }
+
+    /** An unknown run is a page too, not the API's problem JSON. */
+    @ExceptionHandler(NotFoundException.class)
+    Rendering notFound(NotFoundException e) {
+        return Rendering.view("errors/not-found")
+                .modelAttribute("message", e.getMessage())
+                .status(HttpStatus.NOT_FOUND)
+                .build();
+    }
+
+    private List<RunView> runViews() {
+        return runs.runs().stream().map(run -> RunView.of(run, 0)).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cartage.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import dev.cartage.deliver.Outcome;
+
+/**
+ * A run as its pages show it: the RunStatus's numbers with the words and links a page needs.
+ *
+ * @param id       the run's id
+ * @param status   running, completed, cancelled or failed
+ * @param done     outcomes so far, succeeded and failed
+ * @param total    items the sources expanded to; null while unknown (a sitemap still being read)
+ * @param failed   failed outcomes
+ * @param started  when the run was accepted, to the second
+ * @param duration how long it ran, or has run so far
+ * @param stages   the stage picture and table
+ * @param outcomes the latest outcomes, newest first, at most {@link #OUTCOME_WINDOW}
+ */
+record RunView(String id, String status, String format, String deliver, boolean ordered, long done, Long total,
+               long failed, String started, String duration, String error, StagesView stages,
+               List<OutcomeRow> outcomes) {
+
+    /** Outcomes shown on the run page; the full list is the NDJSON of {@code /api/runs/{id}/results}. */
+    static final int OUTCOME_WINDOW = 50;
+
+    static RunView of(Run run, int outcomeWindow) {
+        RunStatus status = run.status();
+        Instant end = status.finishedAt() == null ? Instant.now() : status.finishedAt();
+        Duration elapsed = Duration.between(status.createdAt(), end);
+        List<OutcomeRow> outcomes = outcomeWindow == 0 ? List.of()
+                : run.outcomes().latest(outcomeWindow).stream().map(OutcomeRow::of).toList();
+        return new RunView(status.id(), status.status(), status.format(), status.deliver(), status.ordered(),
+                status.items().succeeded() + status.items().failed(), status.items().total(), status.items().failed(),
+                status.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(), duration(elapsed), status.error(),
+                StagesView.of(status.stages(), elapsed), outcomes);
+    }
+
+    public boolean running() {
+        return "running".equals(status);
+    }
+
+    static String duration(Duration elapsed) {
+        long seconds = elapsed.toSeconds();
+        if (seconds < 60) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+        }
+        return seconds / 60 + " min " + seconds % 60 + " s";
+    }
+
+    /**
+     * One outcome's line on the run page, without its content.
+     *
+     * @param text the title of a page that came through, or what went wrong with one that did not
+     */
+    record OutcomeRow(long seq, String status, String source, String text) {
+
+        static OutcomeRow of(Outcome outcome) {
+            String text = outcome.error() != null
+                    ? outcome.error().stage() + " " + outcome.error().type() + ": " + outcome.error().message()
+                    : outcome.title();
+            return new OutcomeRow(outcome.seq(), outcome.status(), outcome.source(), text == null ? "" : text);
+        }
+    }
+}
