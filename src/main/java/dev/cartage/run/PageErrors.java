@@ -44,10 +44,10 @@ class PageErrors {
     @ExceptionHandler(ResponseStatusException.class)
     Mono<Rendering> statusError(ResponseStatusException e) {
         if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-            return Mono.just(notFound("There is no page at this address."));
+            return Mono.fromSupplier(() -> notFound("There is no page at this address."));
         }
         if (e.getStatusCode().is4xxClientError()) {
-            return Mono.just(Rendering.view("errors/error")
+            return Mono.fromSupplier(() -> Rendering.view("errors/error")
                     .modelAttribute("status", e.getStatusCode().value())
                     .modelAttribute("message", "The request was not understood: check the address and try again.")
                     .status(e.getStatusCode())
@@ -65,6 +65,6 @@ class PageErrors {
             }
         }
         log.error("unexpected error while answering a page", e);
-        return Mono.just(failed(HttpStatus.INTERNAL_SERVER_ERROR));
+        return Mono.fromSupplier(() -> failed(HttpStatus.INTERNAL_SERVER_ERROR));
     }
 }

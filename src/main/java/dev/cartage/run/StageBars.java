@@ -24,7 +24,7 @@ final class StageBars {
     record Bar(String stage, double millis, int width) {
 
         /** The time as people read it, such as {@code 12.345 ms}. */
-        String label() {
+        public String label() {
             return String.format(Locale.ROOT, "%.3f ms", millis);
         }
     }

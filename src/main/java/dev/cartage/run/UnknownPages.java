@@ -19,6 +19,6 @@ class UnknownPages {
 
     @GetMapping({"/runs/**", "/read/**"})
     Mono<Rendering> unknown() {
-        return Mono.just(PageErrors.notFound("There is no page at this address."));
+        return Mono.fromSupplier(() -> PageErrors.notFound("There is no page at this address."));
     }
 }

@@ -27,6 +27,9 @@ public class BlockHoundSession implements LauncherSessionListener {
                 // Netty 4.2's adaptive buffer allocator guards its magazines with a StampedLock held for a few
                 // instructions; it is Netty's own design for event loops, not an accidental blocking call
                 .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
-                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines"));
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+                // a page's CSRF token is a random UUID, made on whatever thread renders the page; UUID's SecureRandom
+                // reads a few bytes of /dev/urandom now and then (never waiting for entropy once the JVM has seeded it)
+                .allowBlockingCallsInside("org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository", "createCsrfToken"));
     }
 }
