@@ -41,9 +41,9 @@ class LiveRunPageInBrowserTest extends BrowserPages {
         String id = browser.getCurrentUrl().replaceFirst(".*/runs/", "");
 
         List<Long> whileRunning = new ArrayList<>();
-        while (RUNNING.matcher(text("status")).matches() && whileRunning.size() < 600) {
-            Long delivered = StagesTable.read(byId("stages-table")).counter("deliver", "completed");
-            if (delivered != null && RUNNING.matcher(text("status")).matches()) {
+        while (RUNNING.matcher(fresh(() -> text("status"))).matches() && whileRunning.size() < 600) {
+            Long delivered = fresh(() -> StagesTable.read(byId("stages-table"))).counter("deliver", "completed");
+            if (delivered != null && RUNNING.matcher(fresh(() -> text("status"))).matches()) {
                 whileRunning.add(delivered);
             }
             if (whileRunning.size() == 5) {
@@ -59,7 +59,7 @@ class LiveRunPageInBrowserTest extends BrowserPages {
         assertThat(whileRunning.stream().distinct().filter(delivered -> delivered > 0).count())
                 .as("distinct counts seen while running: %s", whileRunning).isGreaterThanOrEqualTo(2);
 
-        StagesTable shown = StagesTable.read(byId("stages-table"));
+        StagesTable shown = fresh(() -> StagesTable.read(byId("stages-table")));
         JsonNode run = api.run(id);
         assertThat(run.get("status").asString()).isEqualTo("completed");
         Map<String, List<Long>> pairs = shown.besideApi(run.get("stages"));

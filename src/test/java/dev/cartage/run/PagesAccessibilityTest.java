@@ -103,7 +103,7 @@ class PagesAccessibilityTest extends BrowserPages {
 
     @Test
     void notFound() {
-        check("/no/such/page", "not-found", "not-found");
+        check("/runs/r-unknown", "not-found", "not-found");
     }
 
     private void check(String path, String id, String name) {

@@ -66,7 +66,19 @@ class ReaderModeInBrowserTest extends BrowserPages {
     }
 
     @Test
-    void anUnknownPathShowsTheNotFoundPageWithAWayHome() {
+    void anUnknownRunShowsTheNotFoundPageWithAWayHome() {
+        open("/runs/r-unknown");
+
+        assertThat(navigationStatus()).isEqualTo(404L);
+        assertThat(text("not-found")).isNotBlank();
+        screenshot("not-found");
+        byId("home").click();
+        await(presenceOfElementLocated(By.id("run-form")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(base() + "/");
+    }
+
+    @Test
+    void anUnknownPathOutsideThePagesShowsTheNotFoundPageToABrowser() {
         open("/no/such/page");
 
         assertThat(navigationStatus()).isEqualTo(404L);

@@ -37,7 +37,9 @@ class RunFormInBrowserTest extends BrowserPages {
         WebElement error = await(presenceOfElementLocated(By.id("stages-fetch-parallelism-error")));
         assertThat(navigationStatus()).as("status of the re-rendered form").isEqualTo(422L);
         assertThat(error.isDisplayed()).isTrue();
-        assertThat(error.getText()).as("#stages-fetch-parallelism-error").containsIgnoringCase("parallelism");
+        assertThat(error.getText()).as("#stages-fetch-parallelism-error, the API's message for the field")
+                .isEqualTo(api.problem("{\"sources\": [{\"pile\": {\"count\": 3}}], "
+                        + "\"stages\": {\"fetch\": {\"parallelism\": 0}}}").get("stages.fetch.parallelism"));
         WebElement field = byId("stages-fetch-parallelism");
         assertThat(field.getDomProperty("value")).as("the value sent is kept").isEqualTo("0");
         assertThat(field.getDomAttribute("aria-describedby")).as("the field names its message")

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The run page's {@code #stages-table} read as numbers: one row per stage (named by its first cell), one column per
+ * The run page's {@code #stages-table} read as numbers: one row per stage (named by its {@code data-stage}), one column per
  * counter (named by its header), in the API's words with spaces, dashes and case ignored ("In flight" is
  * {@code inflight}, the API's {@code inFlight}). A cell of two numbers, "3 / 16", holds a count of a capacity: under
  * "Busy" the stage's {@code inFlight} of its {@code parallelism}, under "Buffered" its {@code queued} of its
@@ -44,7 +44,7 @@ record StagesTable(Map<String, Map<String, Long>> rows) {
                     counters.put(headers.get(i), number(cell));
                 }
             }
-            rows.put(normalised(cells.get(0).text()), counters);
+            rows.put(normalised(row.attr("data-stage")), counters);
         }
         return new StagesTable(rows);
     }

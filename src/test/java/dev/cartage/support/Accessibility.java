@@ -7,9 +7,12 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,9 +23,10 @@ import java.util.stream.Collectors;
  * the documents of its frames. A page passes when axe finds no {@code serious} or {@code critical} violation; every
  * violation is printed with the elements it concerns, so the lesser ones can be read in the test log.
  *
- * <p>axe cannot run inside a frame sandboxed without scripts (it waits for the frame until the script timeout and
- * then leaves it out), so frames are checked as documents of their own: the browser opens each frame's address, then
- * the page again.
+ * <p>axe cannot run in a document sandboxed without scripts, by its frame or by its own policy (it waits until the
+ * script timeout and then leaves the frame out), so each frame's document is checked on its own: the browser reads
+ * it at the frame's address and shows the same markup again as a {@code data:} page, whose {@code <base>} keeps its
+ * relative addresses pointing where they did, and then the page again.
  */
 public final class Accessibility {
 
@@ -44,6 +48,10 @@ public final class Accessibility {
         checkDocument(browser, page, counts, blocking);
         for (int i = 0; i < frames.size(); i++) {
             browser.get(frames.get(i));
+            String markup = ((JavascriptExecutor) browser).executeScript("return document.documentElement.outerHTML")
+                    .toString().replaceFirst("(?i)<head>", "<head><base href=\"" + frames.get(i) + "\">");
+            browser.get("data:text/html;charset=utf-8;base64,"
+                    + Base64.getEncoder().encodeToString(markup.getBytes(StandardCharsets.UTF_8)));
             checkDocument(browser, page + ", document of frame " + i, counts, blocking);
         }
         if (!frames.isEmpty()) {

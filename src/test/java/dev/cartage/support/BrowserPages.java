@@ -3,7 +3,11 @@ package dev.cartage.support;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -15,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The service on a random port and one headless Chromium for the test class, for tests of the browser pages. Every
@@ -30,6 +35,24 @@ public abstract class BrowserPages {
 
     /** Long enough for a page to load and a small run to end on a slow CI machine; not a timing assertion. */
     protected static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    final TestWatcher showsThePageOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getDisplayName().replaceAll("\\W", "");
+                try {
+                    System.out.printf("%s failed on %s; the page: %s; its text: %s%n", context.getDisplayName(),
+                            browser.getCurrentUrl(), screenshot(name),
+                            browser.findElement(By.tagName("body")).getText().replaceAll("\\s+", " "));
+                } catch (RuntimeException e) {
+                    System.out.println("no page to show after the failure: " + e);
+                }
+            }
+        }
+    };
 
     @LocalServerPort
     protected int port;
@@ -75,8 +98,23 @@ public abstract class BrowserPages {
         return byId(id).getText();
     }
 
+    /** Waits for the condition, reading again an element that a live update replaced meanwhile. */
     protected <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(50)).until(condition);
+        return new WebDriverWait(browser, PATIENCE, Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Reads something from the page, again if a live update replaced the element while it was read. */
+    protected <T> T fresh(Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     protected Object script(String script, Object... arguments) {

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The JSON API of a running service through a plain HTTP client, for tests that compare what a page shows with what
@@ -35,6 +37,18 @@ public final class ServiceApi {
                 .POST(HttpRequest.BodyPublishers.ofString(requestJson)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    /** {@code POST /api/runs} of an invalid request, expecting 400; returns the messages by field. */
+    public Map<String, String> problem(String requestJson) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(requestJson)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        Map<String, String> messages = new LinkedHashMap<>();
+        JSON.readTree(response.body()).get("errors")
+                .forEach(error -> messages.put(error.get("field").asString(), error.get("message").asString()));
+        return messages;
     }
 
     /** {@code GET /api/runs/{id}}, expecting 200. */
