@@ -36,9 +36,10 @@ class HostilePagesInBrowserTest extends BrowserPages {
     @BeforeAll
     void startOrigin() {
         origin = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/hostile/{n}", (request, response) -> response
-                        .header("Content-Type", "text/html;charset=UTF-8")
-                        .sendString(Mono.just(PAGES.get(Integer.parseInt(request.param("n")))))))
+                .route(routes -> routes.get("/hostile/{n}", (request, response) -> request.param("n").matches("\\d+")
+                        ? response.header("Content-Type", "text/html;charset=UTF-8")
+                                .sendString(Mono.just(PAGES.get(Integer.parseInt(request.param("n")))))
+                        : response.sendNotFound()))
                 .bindNow();
     }
 

@@ -52,6 +52,7 @@ class LiveRunPageInBrowserTest extends BrowserPages {
             Thread.sleep(100);
         }
         await(textMatches(By.id("status"), COMPLETED));
+        System.out.println("deliver's completed count as the run page showed it while running: " + whileRunning);
 
         assertThat(whileRunning).as("deliver's completed count, read from the page while the run went on")
                 .isSortedAccordingTo(Long::compare)

@@ -66,7 +66,7 @@ public abstract class BrowserPages {
         api = new ServiceApi(base());
         Browser.assumeInstalled();
         browser = Browser.start(this::options);
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.manage().window().setSize(new Dimension(1200, 1200));
     }
 
     @AfterAll
