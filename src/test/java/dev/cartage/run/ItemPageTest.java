@@ -64,6 +64,8 @@ class ItemPageTest {
                                 + "form-action 'none'; frame-ancestors 'self'; sandbox")
                 .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Cache-Control", "no-store")
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(content).startsWith("<!DOCTYPE html>").contains("Gophers move a pile");
     }
