@@ -92,23 +92,32 @@
     }
   }
 
-  var events = new EventSource(root.getAttribute('data-events-url'));
-  events.addEventListener('stages', refreshLive);
-  events.addEventListener('outcome', function (event) {
-    addOutcome(JSON.parse(event.data));
-  });
-  events.addEventListener('done', function () {
-    events.close();
-    refreshLive();
-    var cancel = document.getElementById('cancel-form');
-    if (cancel) {
-      cancel.remove();
-    }
+  function follow() {
+    var events = new EventSource(root.getAttribute('data-events-url'));
+    events.addEventListener('stages', refreshLive);
+    events.addEventListener('outcome', function (event) {
+      addOutcome(JSON.parse(event.data));
+    });
+    events.addEventListener('done', function () {
+      events.close();
+      refreshLive();
+      var cancel = document.getElementById('cancel-form');
+      if (cancel) {
+        cancel.remove();
+      }
+      if (note) {
+        note.textContent = 'The run has ended.';
+      }
+    });
     if (note) {
-      note.textContent = 'The run has ended.';
+      note.textContent = 'This page follows the run as it goes.';
     }
-  });
-  if (note) {
-    note.textContent = 'This page follows the run as it goes.';
+  }
+
+  // an event stream opened before the load event keeps some browsers "loading" for as long as the run goes
+  if (document.readyState === 'complete') {
+    follow();
+  } else {
+    window.addEventListener('load', follow);
   }
 }());

@@ -1,5 +1,7 @@
 package dev.cartage.run;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +37,7 @@ final class FramedContent {
     }
 
     ResponseEntity<String> failed(HttpStatus status, String message) {
-        return with(ResponseEntity.status(status).contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)))
+        return with(ResponseEntity.status(status).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)))
                 .body(message);
     }
 

@@ -41,11 +41,6 @@ record ItemPage(String runId, Outcome outcome, List<StageBars.Bar> timings, List
         return new ItemPage(runId, outcome, StageBars.of(outcome.timings()), facts(outcome), content(runId, deliver, outcome));
     }
 
-    /** The source as a link target when it is a plain http(s) URL (inline documents are named, not addressed). */
-    String sourceLink() {
-        return PageFacts.webLink(outcome.source());
-    }
-
     private static Content content(String runId, String deliver, Outcome outcome) {
         if (!outcome.ok()) {
             return new Content("none", null, null, "The item failed, so it has no content.");

@@ -64,6 +64,8 @@ class ItemPageTest {
                                 + "form-action 'none'; frame-ancestors 'self'; sandbox")
                 .expectHeader().valueEquals("X-Frame-Options", "SAMEORIGIN")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Cache-Control", "no-store")
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(content).startsWith("<!DOCTYPE html>").contains("Gophers move a pile");
     }
@@ -112,12 +114,14 @@ class ItemPageTest {
         String id = run("markdown", inline());
 
         for (String path : List.of("/runs/r-nope/items/0", "/runs/" + id + "/items/1", "/runs/" + id + "/items/x",
-                "/runs/" + id + "/items/-1", "/runs/" + id + "/nothing/here", "/read/nothing")) {
+                "/runs/" + id + "/items/-1", "/runs/" + id + "/nothing/here", "/read/nothing", "/pages/nothing.css")) {
             Document page = page(path, 404);
             assertThat(page.selectFirst("#not-found")).as(path).isNotNull();
             assertThat(page.selectFirst("a#home").attr("href")).isEqualTo("/");
         }
         assertThat(page("/runs/r-nope/items/0", 404).text()).contains("r-nope");
+        http.get().uri("/pages/cartage.css").exchange().expectStatus().isOk();
+        http.get().uri("/pages/read.css").exchange().expectStatus().isOk();
     }
 
     @Test

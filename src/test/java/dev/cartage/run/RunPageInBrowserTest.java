@@ -53,7 +53,7 @@ class RunPageInBrowserTest {
         browser.findElement(By.id("start")).click();
 
         // the live part is swapped whole as the run goes: an element read a moment ago may be gone
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(driver -> driver.getCurrentUrl().matches(".*/runs/r-[0-9a-f-]+$"));
         wait.until(driver -> driver.findElement(By.id("status")).getText().equals("completed"));
