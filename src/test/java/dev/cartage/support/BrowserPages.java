@@ -67,6 +67,8 @@ public abstract class BrowserPages {
         Browser.assumeInstalled();
         browser = Browser.start(this::options);
         browser.manage().window().setSize(new Dimension(1200, 1200));
+        // a page that never finishes loading (an event stream opened before its load event) fails the test soon
+        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
     }
 
     @AfterAll
