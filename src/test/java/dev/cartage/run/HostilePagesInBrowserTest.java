@@ -56,7 +56,7 @@ class HostilePagesInBrowserTest extends BrowserPages {
         for (int n = 0; n < PAGES.size(); n++) {
             open("/read?url=" + ReaderModeInBrowserTest.encoded(hostile(n)));
             await(presenceOfElementLocated(By.id("reader-frame")));
-            assertInert("reader mode of hostile page " + n, console);
+            assertThat(assertInert("reader mode of hostile page " + n, console)).as("frames checked").isPositive();
         }
         report(console);
     }
@@ -70,15 +70,18 @@ class HostilePagesInBrowserTest extends BrowserPages {
         await(textMatches(By.id("status"), LiveRunPageInBrowserTest.COMPLETED));
         List<String> console = new ArrayList<>();
         assertInert("run page of the hostile pages", console);
+        int frames = 0;
         for (int n = 0; n < PAGES.size(); n++) {
             open("/runs/" + id + "/items/" + n);
             await(presenceOfElementLocated(By.id("item")));
-            assertInert("item page of hostile page " + n, console);
+            frames += assertInert("item page of hostile page " + n, console);
         }
+        assertThat(frames).as("item pages that framed their content").isEqualTo(PAGES.size());
         report(console);
     }
 
-    private void assertInert(String page, List<String> console) {
+    /** Checks the page and its frames; returns how many frames it checked. */
+    private int assertInert(String page, List<String> console) {
         assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("an alert opened on the %s", page).isNull();
         assertThat(script("return typeof window.__xss")).as("window.__xss on the %s", page).isEqualTo("undefined");
         int frames = browser.findElements(By.tagName("iframe")).size();
@@ -97,6 +100,7 @@ class HostilePagesInBrowserTest extends BrowserPages {
                 .noneMatch(message -> message.contains("Uncaught"))
                 .noneMatch(message -> message.contains("Refused to execute") || message.contains("Refused to run")
                         || message.contains("Blocked script execution") || message.contains("script-src"));
+        return frames;
     }
 
     private String hostile(int n) {
