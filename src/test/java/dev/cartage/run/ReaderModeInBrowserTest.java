@@ -22,9 +22,7 @@ class ReaderModeInBrowserTest extends BrowserPages {
     @Test
     void aPilePageReadThroughTheFormShowsItsArticleInTheFrame() {
         String page = base() + "/pile/manuals/3";
-        String title = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(api.get("/api/render?format=json&url=" + encoded(page)).body())
-                .get("metadata").get("title").asString();
+        String title = api.json("/api/render?format=json&url=" + encoded(page)).get("metadata").get("title").asString();
         open("/read");
         WebElement url = byId("url");
         url.clear();

@@ -69,6 +69,13 @@ public final class ServiceApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
+    /** {@code GET} of a path that answers JSON, expecting 200. */
+    public JsonNode json(String path) {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     /** {@code GET} of any path, answered as text. */
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
