@@ -76,8 +76,8 @@ class ReaderModeInBrowserTest extends BrowserPages {
     }
 
     @Test
-    void anUnknownPathOutsideThePagesShowsTheNotFoundPageToABrowser() {
-        open("/no/such/page");
+    void anUnknownPathUnderThePagesShowsTheNotFoundPageThatLeadsHome() {
+        open("/runs/no/such/page");
 
         assertThat(navigationStatus()).isEqualTo(404L);
         assertThat(text("not-found")).isNotBlank();
