@@ -58,12 +58,14 @@ record StagesView(List<Row> stages, String bottleneck, String summary, int heigh
     /**
      * One stage: its numbers and where they are drawn.
      *
-     * @param y             the top of the stage's row
-     * @param gophers       the gophers drawn, at most {@link #MAX_GOPHERS}
-     * @param moreGophers   workers not drawn, shown as "+N"
-     * @param bufferFill    the filled width of the buffer bar
-     * @param throughput    items completed per second since the run started, formatted
-     * @param p50, p95      latency percentiles in ms, formatted; "–" before the first finished item
+     * @param bottleneck  whether this stage holds the others back ({@link Bottleneck})
+     * @param y           the top of the stage's row
+     * @param gophers     the gophers drawn, at most {@link #MAX_GOPHERS}
+     * @param moreGophers workers not drawn, shown as "+N"
+     * @param bufferFill  the filled width of the buffer bar
+     * @param throughput  items completed per second since the run started, formatted
+     * @param p50         median work time per item in ms, formatted; "–" before the first finished item
+     * @param p95         95th percentile of the same
      */
     record Row(String name, int parallelism, int buffer, long inFlight, long queued, long received, long completed,
                long failed, long dropped, long cancelled, boolean bottleneck, int y, List<Gopher> gophers,
