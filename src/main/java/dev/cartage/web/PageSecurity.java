@@ -24,7 +24,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 class PageSecurity {
 
     /** The paths of the pages and their static assets; nothing under {@code /api}, {@code /pile} or {@code /actuator}. */
-    static final String[] PAGE_PATHS = {"/", "/runs", "/runs/**", "/read", "/pages/**"};
+    static final String[] PAGE_PATHS = {"/", "/runs", "/runs/**", "/read", "/read/**", "/pages/**"};
 
     /**
      * Scripts, styles and images from the service itself only, and never inline: the pages have no inline script or
