@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,7 +66,12 @@ public abstract class BrowserPages {
     void startBrowser() {
         api = new ServiceApi(base());
         Browser.assumeInstalled();
-        browser = Browser.start(this::options);
+        browser = Browser.start(options -> {
+            // commands return once the document is parsed; every test waits for what it reads, and the run page's
+            // event stream, opened at the load event, can then never hold a click or a navigation on a busy machine
+            options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+            options(options);
+        });
         browser.manage().window().setSize(new Dimension(1200, 1200));
         // a page that never finishes loading (an event stream opened before its load event) fails the test soon
         browser.manage().timeouts().pageLoadTimeout(PATIENCE);
