@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.OptionalLong;
 
 import dev.cartage.deliver.Outcome;
+import dev.cartage.source.SourceExpander;
 
 /**
  * A run as its pages show it: the RunStatus's numbers with the words and links a page needs.
@@ -13,7 +15,9 @@ import dev.cartage.deliver.Outcome;
  * @param id       the run's id
  * @param status   running, completed, cancelled or failed
  * @param done     outcomes so far, succeeded and failed
- * @param total    items the sources expanded to; null while unknown (a sitemap still being read)
+ * @param total    items the sources expand to: the run's {@code items.total} once expansion has ended, known ahead
+ *                 for sources that need no fetching to count (URLs, inline documents, the demo pile), and null
+ *                 while unknown (a sitemap or feed still being read)
  * @param failed   failed outcomes
  * @param started  when the run was accepted, to the second
  * @param duration how long it ran, or has run so far
@@ -34,9 +38,21 @@ record RunView(String id, String status, String format, String deliver, boolean 
         List<OutcomeRow> outcomes = outcomeWindow == 0 ? List.of()
                 : run.outcomes().latest(outcomeWindow).stream().map(OutcomeRow::of).toList();
         return new RunView(status.id(), status.status(), status.format(), status.deliver(), status.ordered(),
-                status.items().succeeded() + status.items().failed(), status.items().total(), status.items().failed(),
+                status.items().succeeded() + status.items().failed(), total(status, run.plan()), status.items().failed(),
                 status.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(), duration(elapsed), status.error(),
                 StagesView.of(status.stages(), elapsed), outcomes);
+    }
+
+    /**
+     * The API's {@code items.total} stays null until the sources are expanded, which for a large pile is near the
+     * end; a page can show the progress of a run whose count is known from its request alone.
+     */
+    private static Long total(RunStatus status, RunPlan plan) {
+        if (status.items().total() != null || plan.sources().isEmpty()) {
+            return status.items().total();
+        }
+        OptionalLong ahead = SourceExpander.count(plan.sources());
+        return ahead.isPresent() ? ahead.getAsLong() : null;
     }
 
     public boolean running() {

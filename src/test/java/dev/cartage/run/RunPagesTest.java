@@ -171,6 +171,21 @@ class RunPagesTest {
     }
 
     @Test
+    void aPileRunShowsItsTotalWhileItRuns() {
+        RunsApi api = new RunsApi(http);
+        String id = api.start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 400, "latency", "300ms"))),
+                "stages", Map.of("fetch", Map.of("parallelism", 2)))).id();
+
+        Document page = new PageSession(http).get("/runs/" + id, HttpStatus.OK);
+
+        assertThat(api.status(id).items().total()).as("the API's total, null until the pile is expanded").isNull();
+        assertThat(page.select("#progress").attr("max")).isEqualTo("400");
+        assertThat(page.select("main").text()).contains(" of 400");
+        // ends the run so that it does not load the tests after this one
+        http.delete().uri("/api/runs/" + id).exchange().expectStatus().isAccepted();
+    }
+
+    @Test
     void anUnknownRunIsANotFoundPage() {
         Document page = new PageSession(http).get("/runs/r-nothing", HttpStatus.NOT_FOUND);
 
