@@ -29,9 +29,8 @@ class DeadlineInputTest {
     }
 
     @Test
-    void aBulkReadAfterTheDeadlineFailsTheItemAsTooLarge() throws InterruptedException {
-        MarshalDeadline spent = MarshalDeadline.after(Duration.ofNanos(1));
-        Thread.sleep(2);
+    void aBulkReadAfterTheDeadlineFailsTheItemAsTooLarge() {
+        MarshalDeadline spent = MarshalDeadlineTest.spent();
 
         assertThatThrownBy(() -> new DeadlineInput(new byte[16], spent).read(new byte[16], 0, 16))
                 .isInstanceOfSatisfying(MarshalException.class, e -> assertThat(e.type()).isEqualTo(FailureType.TOO_LARGE));
@@ -40,9 +39,8 @@ class DeadlineInputTest {
     }
 
     @Test
-    void singleReadsCheckTheClockOnlyEveryFewHundredCalls() throws IOException, InterruptedException {
-        MarshalDeadline spent = MarshalDeadline.after(Duration.ofNanos(1));
-        Thread.sleep(2);
+    void singleReadsCheckTheClockOnlyEveryFewHundredCalls() throws IOException {
+        MarshalDeadline spent = MarshalDeadlineTest.spent();
         InputStream bytes = new DeadlineInput("x".repeat(MarshalDeadline.CALLS_PER_CLOCK_READ).getBytes(StandardCharsets.UTF_8), spent);
 
         for (int i = 1; i < MarshalDeadline.CALLS_PER_CLOCK_READ; i++) {

@@ -61,7 +61,7 @@ class MarshalDeadlineTest {
     }
 
     /** A deadline whose 1 ns budget is over: waits (without sleeping a guessed time) until checkNow says so. */
-    private static MarshalDeadline spent() {
+    static MarshalDeadline spent() {
         MarshalDeadline deadline = MarshalDeadline.after(Duration.ofNanos(1));
         await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
                 .until(() -> {

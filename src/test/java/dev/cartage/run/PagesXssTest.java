@@ -21,10 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.cartage.support.HostileOrigin;
 import dev.cartage.support.RunsApi;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * A hostile page — the one {@code ReaderPageInBrowserTest} opens, with hostile metadata and template syntax added —
@@ -57,7 +55,7 @@ class PagesXssTest {
             <p>A third paragraph closes the article with a few more ordinary words in it.</p>
             </article></body></html>""";
 
-    private static DisposableServer origin;
+    private static HostileOrigin origin;
 
     @Autowired
     WebTestClient http;
@@ -67,15 +65,12 @@ class PagesXssTest {
 
     @BeforeAll
     static void startOrigin() {
-        origin = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/hostile", (request, response) -> response
-                        .header("Content-Type", "text/html;charset=UTF-8").sendString(Mono.just(HOSTILE))))
-                .bindNow();
+        origin = HostileOrigin.serving(HOSTILE);
     }
 
     @AfterAll
     static void stopOrigin() {
-        origin.disposeNow();
+        origin.close();
     }
 
     @ParameterizedTest(name = "format={0}")
@@ -141,7 +136,7 @@ class PagesXssTest {
     }
 
     private String hostileUrl() {
-        return "http://127.0.0.1:" + origin.port() + "/hostile";
+        return origin.url();
     }
 
     private String get(String path, int status) {

@@ -22,11 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.cartage.support.HostileOrigin;
 import dev.cartage.support.Browser;
 import dev.cartage.support.RunsApi;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * The reader page and the item page in headless Chromium, with the hostile page of {@link PagesXssTest}: the
@@ -39,7 +37,7 @@ import reactor.netty.http.server.HttpServer;
 @AutoConfigureWebTestClient(timeout = "30s")
 class ReadPagesInBrowserTest {
 
-    private static DisposableServer origin;
+    private static HostileOrigin origin;
 
     @Autowired
     WebTestClient http;
@@ -51,15 +49,12 @@ class ReadPagesInBrowserTest {
 
     @BeforeAll
     static void startOrigin() {
-        origin = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/hostile", (request, response) -> response
-                        .header("Content-Type", "text/html;charset=UTF-8").sendString(Mono.just(PagesXssTest.HOSTILE))))
-                .bindNow();
+        origin = HostileOrigin.serving(PagesXssTest.HOSTILE);
     }
 
     @AfterAll
     static void stopOrigin() {
-        origin.disposeNow();
+        origin.close();
     }
 
     @BeforeEach
@@ -77,7 +72,7 @@ class ReadPagesInBrowserTest {
 
     @Test
     void theReaderPageFramesTheHostilePageAndNothingRuns() {
-        String hostile = "http://127.0.0.1:" + origin.port() + "/hostile";
+        String hostile = origin.url();
         browser.get("http://127.0.0.1:" + port + "/read?url=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8));
 
         assertFramedContentShownAndInert("reader-frame");

@@ -2,6 +2,7 @@ package dev.cartage.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cartage.support.HostileOrigin;
 import dev.cartage.support.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -11,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import java.util.List;
 
@@ -44,7 +42,7 @@ class ReaderPageInBrowserTest {
             <p>A third paragraph closes the article with a few more ordinary words in it.</p>
             </article></body></html>""";
 
-    private static DisposableServer origin;
+    private static HostileOrigin origin;
 
     @LocalServerPort
     int port;
@@ -53,15 +51,12 @@ class ReaderPageInBrowserTest {
 
     @BeforeAll
     static void startOrigin() {
-        origin = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.get("/hostile", (request, response) -> response
-                        .header("Content-Type", "text/html;charset=UTF-8").sendString(Mono.just(HOSTILE))))
-                .bindNow();
+        origin = HostileOrigin.serving(HOSTILE);
     }
 
     @AfterAll
     static void stopOrigin() {
-        origin.disposeNow();
+        origin.close();
     }
 
     @BeforeEach
@@ -117,8 +112,7 @@ class ReaderPageInBrowserTest {
     }
 
     private String open(String format) {
-        String url = "http://127.0.0.1:" + port + "/api/render?format=" + format + "&url=http://127.0.0.1:"
-                + origin.port() + "/hostile";
+        String url = "http://127.0.0.1:" + port + "/api/render?format=" + format + "&url=" + origin.url();
         browser.get(url);
         return url;
     }
