@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
  * the same registry as {@code /api/runs} and cancel as {@code DELETE /api/runs/{id}} does.
  */
 @Controller
+@HtmlPages
 class RunPagesController {
 
     private final RunService runs;
@@ -64,10 +65,7 @@ class RunPagesController {
     /** An unknown run is a page too, not the API's problem JSON. */
     @ExceptionHandler(NotFoundException.class)
     Rendering notFound(NotFoundException e) {
-        return Rendering.view("errors/not-found")
-                .modelAttribute("message", e.getMessage())
-                .status(HttpStatus.NOT_FOUND)
-                .build();
+        return PageErrors.notFound(e.getMessage());
     }
 
     private List<RunView> runViews() {

@@ -28,6 +28,7 @@ import reactor.core.scheduler.Schedulers;
  * fault (422).
  */
 @Controller
+@HtmlPages
 class StartPageController {
 
     private final RunService runs;
