@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,13 +120,15 @@ public final class ServiceProcess implements AutoCloseable {
                         .start();
                 LIVE.add(process);
                 process.onExit().thenRun(() -> LIVE.remove(process));
-                // renaming keeps the open file: the child goes on writing to the same inode
+                // renaming keeps the open file: the child goes on writing to the same inode. A file of an earlier
+                // build whose process had the same pid is replaced.
                 Path logFile = LOG_DIR.resolve(name + "-" + process.pid() + ".log");
-                Files.move(starting, logFile);
-                ServiceProcess service = new ServiceProcess(name, process, port, logFile);
+                ServiceProcess service = new ServiceProcess(name, process, port, starting);
                 try {
+                    Files.move(starting, logFile, StandardCopyOption.REPLACE_EXISTING);
+                    service = new ServiceProcess(name, process, port, logFile);
                     service.awaitStatus("/actuator/health/liveness", 200, START_TIMEOUT);
-                } catch (RuntimeException | Error e) {
+                } catch (IOException | RuntimeException | Error e) {
                     service.kill();
                     throw e;
                 }
@@ -141,7 +144,11 @@ public final class ServiceProcess implements AutoCloseable {
         awaitStatus("/actuator/health/readiness", 200, timeout);
     }
 
-    /** Waits until {@code /actuator/health/readiness} answers 503 (the service refuses traffic, e.g. while stopping). */
+    /**
+     * Waits until {@code /actuator/health/readiness} answers 503: the application published
+     * {@code REFUSING_TRAFFIC} while still serving. (On SIGTERM the server stops accepting connections at once, so a
+     * stopping service mostly answers nothing at all rather than 503.)
+     */
     public void awaitNotReady(Duration timeout) {
         awaitStatus("/actuator/health/readiness", 503, timeout);
     }
