@@ -73,6 +73,11 @@ public record Outcome(long seq, String source, String status, String format, Str
         return content == null ? this : new Outcome(seq, source, status, format, mediaType, title, null, error, timings);
     }
 
+    /** This outcome's record with {@code content}: how a store gives back an outcome it keeps in two parts. */
+    public Outcome withContent(String content) {
+        return new Outcome(seq, source, status, format, mediaType, title, content, error, timings);
+    }
+
     public boolean ok() {
         return "ok".equals(status);
     }

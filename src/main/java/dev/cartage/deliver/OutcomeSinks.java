@@ -17,20 +17,18 @@ public class OutcomeSinks {
     }
 
     /**
-     * The sink for one run.
-     *
-     * @param store the run's own log, which is the destination of {@code store} runs
+     * The sink for one run. A {@code store} run's outcomes are stored by the run itself as they leave the deliver
+     * stage, in batches, like the records every run keeps; its sink has nothing more to do.
      */
-    public OutcomeSink open(String runId, DeliverPlan plan, OutcomeLog store) {
+    public OutcomeSink open(String runId, DeliverPlan plan) {
         switch (plan.to()) {
-            case STORE:
-                return outcome -> Mono.fromRunnable(() -> store.append(outcome));
             case WEBHOOK:
                 return webhooks.open(runId, plan.webhook());
             case DIRECTORY:
                 return directories.open(runId, plan.directory());
             default:
-                // discard: counted by the run, kept nowhere; response: the HTTP response reads the stage's output
+                // store: stored by the run; discard: counted by the run, kept nowhere; response: the HTTP response
+                // reads the stage's output
                 return outcome -> Mono.empty();
         }
     }

@@ -12,6 +12,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import dev.cartage.deliver.DeliverTarget;
 import dev.cartage.deliver.Outcome;
 import dev.cartage.render.Renderers;
+import dev.cartage.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Hidden;
 import reactor.core.publisher.Mono;
 
@@ -26,21 +27,21 @@ import reactor.core.publisher.Mono;
 @Hidden
 class ItemController {
 
-    private final RunRegistry runs;
+    private final RunService runs;
     private final FramedContent framed;
 
-    ItemController(RunRegistry runs, Renderers renderers) {
+    ItemController(RunService runs, Renderers renderers) {
         this.runs = runs;
         this.framed = new FramedContent(renderers.contentSecurityPolicy());
     }
 
     @GetMapping("/runs/{id}/items/{seq}")
     Mono<Rendering> item(@PathVariable String id, @PathVariable String seq) {
-        return Mono.fromSupplier(() -> find(id, seq)
+        return find(id, seq)
                 .map(found -> Rendering.view("runs/item")
                         .modelAttribute("item", ItemPage.of(id, found.deliver(), found.outcome()))
                         .build())
-                .orElseGet(() -> PageErrors.notFound(missing(id, seq))));
+                .switchIfEmpty(Mono.defer(() -> missing(id, seq)).map(PageErrors::notFound));
     }
 
     /**
@@ -49,35 +50,39 @@ class ItemController {
      */
     @GetMapping("/runs/{id}/items/{seq}/content")
     Mono<ResponseEntity<String>> content(@PathVariable String id, @PathVariable String seq) {
-        return Mono.fromSupplier(() -> find(id, seq)
+        return find(id, seq)
                 .map(Found::outcome)
                 .filter(outcome -> outcome.content() != null)
                 .map(outcome -> framed.answer(MediaType.parseMediaType(outcome.mediaType()), outcome.content()))
-                .orElseGet(() -> framed.missing("This item has no content to show.")));
+                .switchIfEmpty(Mono.fromSupplier(() -> framed.missing("This item has no content to show.")));
     }
 
-    private Optional<Found> find(String id, String seq) {
+    private Mono<Found> find(String id, String seq) {
         Optional<Long> number = number(seq);
-        return runs.find(id).flatMap(run -> number
-                .flatMap(n -> run.outcomes().find(n))
-                .map(outcome -> new Found(run.plan().deliver().to().wireName(), outcome)));
+        if (number.isEmpty()) {
+            return Mono.empty();
+        }
+        return runs.status(id)
+                .onErrorResume(NotFoundException.class, unknown -> Mono.empty())
+                .flatMap(status -> runs.outcome(id, number.get()).map(outcome -> new Found(status.deliver(), outcome)));
     }
 
     /** Why there is no page: the run is unknown, keeps no outcomes, or has not delivered this one (yet). */
-    private String missing(String id, String seq) {
-        Optional<Run> run = runs.find(id);
-        if (run.isEmpty()) {
-            return "There is no run '" + id + "': it never existed, or it ended long enough ago to be forgotten.";
-        }
-        if (run.get().plan().deliver().to() == DeliverTarget.DISCARD) {
-            return "Run '" + id + "' delivers its outcomes to discard, so it keeps none to show.";
-        }
-        if (number(seq).isEmpty()) {
-            return "'" + seq + "' is not an item number: items are numbered 0, 1, 2 and on.";
-        }
-        return run.get().running()
-                ? "Run '" + id + "' has not delivered item " + seq + " yet: reload in a moment, or see the run."
-                : "Run '" + id + "' has no item " + seq + " (or did not keep it).";
+    private Mono<String> missing(String id, String seq) {
+        return runs.status(id)
+                .map(run -> {
+                    if (DeliverTarget.DISCARD.wireName().equals(run.deliver())) {
+                        return "Run '" + id + "' delivers its outcomes to discard, so it keeps none to show.";
+                    }
+                    if (number(seq).isEmpty()) {
+                        return "'" + seq + "' is not an item number: items are numbered 0, 1, 2 and on.";
+                    }
+                    return "running".equals(run.status())
+                            ? "Run '" + id + "' has not delivered item " + seq + " yet: reload in a moment, or see the run."
+                            : "Run '" + id + "' has no item " + seq + " (or did not keep it).";
+                })
+                .onErrorResume(NotFoundException.class, unknown -> Mono.just(
+                        "There is no run '" + id + "': it never existed, or it ended long enough ago to be forgotten."));
     }
 
     private static Optional<Long> number(String seq) {

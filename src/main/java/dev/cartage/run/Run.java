@@ -1,45 +1,55 @@
 package dev.cartage.run;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.cartage.deliver.Outcome;
-import dev.cartage.deliver.OutcomeLog;
 import dev.cartage.fetch.mirror.MirrorBoard;
 import dev.cartage.pipeline.Envelope;
 import dev.cartage.pipeline.Pipeline;
 import dev.cartage.pipeline.Stage;
 import dev.cartage.render.Rendered;
 import dev.cartage.source.SourceItem;
+import dev.cartage.store.RunProgress;
+import dev.cartage.store.RunState;
+import dev.cartage.store.StoredRun;
 import reactor.core.Disposable;
 
-/** One run's state: its plan, its pipeline (whose meters are the live counters) and what it has delivered. */
+/**
+ * A run going on in this process: its plan, its pipeline (whose meters are the live counters), what it keeps of each
+ * outcome for the store, and how it ended. The store has the run too; this process writes it there.
+ */
 final class Run {
-
-    enum State { RUNNING, COMPLETED, CANCELLED, FAILED }
 
     private final String id;
     private final Instant createdAt;
     private final RunPlan plan;
     private final Pipeline<SourceItem, Rendered> pipeline;
     private final MirrorBoard mirrors;
-    private final OutcomeLog outcomes;
-    private final AtomicLong succeeded = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    private final OutcomeBudget budget;
+    /** Seqs whose stored outcome a retry replaces: their old outcome was counted as failed. */
+    private final Set<Long> replacing;
+    private final AtomicLong succeeded;
+    private final AtomicLong failed;
     private volatile Long total;
-    private volatile State state = State.RUNNING;
+    private volatile RunState state = RunState.RUNNING;
     private volatile Instant finishedAt;
     private volatile String error;
     private volatile Disposable subscription;
 
     Run(String id, Instant createdAt, RunPlan plan, Pipeline<SourceItem, Rendered> pipeline, MirrorBoard mirrors,
-        OutcomeLog outcomes) {
+        OutcomeBudget budget, RunProgress sofar, Set<Long> replacing) {
         this.id = id;
         this.createdAt = createdAt;
         this.plan = plan;
         this.pipeline = pipeline;
         this.mirrors = mirrors;
-        this.outcomes = outcomes;
+        this.budget = budget;
+        this.replacing = replacing;
+        this.succeeded = new AtomicLong(sofar.succeeded());
+        this.failed = new AtomicLong(sofar.failed());
     }
 
     String id() {
@@ -63,33 +73,50 @@ final class Run {
         return pipeline;
     }
 
-    /** The delivered outcomes; empty and closed at once for runs that deliver elsewhere. */
-    OutcomeLog outcomes() {
-        return outcomes;
+    boolean running() {
+        return state == RunState.RUNNING;
     }
 
-    boolean running() {
-        return state == State.RUNNING;
+    RunState state() {
+        return state;
+    }
+
+    String error() {
+        return error;
+    }
+
+    /** Whether this run replaces stored outcomes (a retry) rather than adding to them. */
+    boolean replaces() {
+        return !replacing.isEmpty();
     }
 
     void attach(Disposable subscription) {
         this.subscription = subscription;
     }
 
-    /**
-     * Counts an item that left the deliver stage and, when its content went elsewhere or its delivery failed, keeps
-     * its record: every item stays listed in the run's results, and a failed delivery is never lost.
-     *
-     * @return the item's outcome
-     */
+    /** Counts an item that left the deliver stage; gives its outcome. */
     Outcome record(Envelope<Rendered> item) {
-        (item.isFailed() ? failed : succeeded).incrementAndGet();
-        Outcome outcome = Outcome.of(item, plan.format().wireName(), item.timings().nanos(Stage.DELIVER));
-        boolean deliveryFailed = item.isFailed() && item.failure().stage() == Stage.DELIVER;
-        if (plan.deliver().keepsContentElsewhere() || deliveryFailed) {
-            outcomes.append(outcome.withoutContent());
+        if (replacing.contains(item.seq())) {
+            failed.decrementAndGet();
         }
-        return outcome;
+        (item.isFailed() ? failed : succeeded).incrementAndGet();
+        return Outcome.of(item, plan.format().wireName(), item.timings().nanos(Stage.DELIVER));
+    }
+
+    /**
+     * What the run stores of an outcome: its content only when the store is its destination and within the run's
+     * caps, else its record (every item stays listed in the run's results, and a failed delivery is never lost);
+     * nothing for a run that discards its outcomes, or past the run's cap on records.
+     */
+    Outcome kept(Outcome outcome) {
+        switch (plan.deliver().to()) {
+            case STORE:
+                return budget.keep(outcome);
+            case DISCARD:
+                return null;
+            default:
+                return budget.keep(outcome.withoutContent());
+        }
     }
 
     void expanded(long items) {
@@ -101,38 +128,45 @@ final class Run {
      *
      * @return whether this call ended the run
      */
-    synchronized boolean finish(State end, String reason) {
-        if (state != State.RUNNING) {
+    synchronized boolean finish(RunState end, String reason) {
+        if (state != RunState.RUNNING) {
             return false;
         }
         error = reason;
         finishedAt = Instant.now();
         state = end;
-        outcomes.close();
         return true;
     }
 
     /**
-     * Stops the run's work — cancelling the pipeline cancels every stage's in-flight items, fetches included —
-     * and then marks it cancelled; the outcomes delivered so far stand.
+     * Stops the run's work — cancelling the pipeline cancels every stage's in-flight items, fetches included — and
+     * marks it {@code end} (cancelled, or interrupted by a drain); the outcomes delivered so far stand.
      *
-     * @return false when the run had already ended (completed, failed or cancelled) before this call stopped it
+     * @return false when the run had already ended before this call stopped it
      */
-    boolean cancel() {
-        if (!running()) {
+    boolean stop(RunState end, String reason) {
+        if (!finish(end, reason)) {
             return false;
         }
         Disposable current = subscription;
         if (current != null) {
-            // a streamed run ends itself as cancelled while its outcomes stop; a background run ends here
             current.dispose();
         }
-        finish(State.CANCELLED, null);
-        return state == State.CANCELLED;
+        return true;
+    }
+
+    RunProgress progress() {
+        return new RunProgress(total, succeeded.get(), failed.get(), pipeline.snapshot(), mirrors.snapshot());
+    }
+
+    /** The run as the store first keeps it. */
+    StoredRun stored(String request, Long planned, String owner, Instant leaseUntil) {
+        return new StoredRun(id, RunState.RUNNING, createdAt, null, plan.format().wireName(), plan.ordered(),
+                plan.deliver().to().wireName(), request, planned, progress(), null, owner, leaseUntil);
     }
 
     RunStatus status() {
-        return new RunStatus(id, state.name().toLowerCase(java.util.Locale.ROOT), createdAt, finishedAt,
+        return new RunStatus(id, state.name().toLowerCase(Locale.ROOT), createdAt, finishedAt,
                 plan.format().wireName(), plan.ordered(), plan.deliver().to().wireName(),
                 new RunStatus.Items(total, succeeded.get(), failed.get()), pipeline.snapshot(), mirrors.snapshot(), error);
     }

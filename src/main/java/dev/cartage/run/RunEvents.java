@@ -1,8 +1,12 @@
 package dev.cartage.run;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.http.codec.ServerSentEvent;
+
+import dev.cartage.deliver.Outcome;
+import dev.cartage.pipeline.StageSnapshot;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,17 +27,22 @@ final class RunEvents {
     private RunEvents() {
     }
 
-    /** The events of {@code run}, with a heartbeat comment every {@code heartbeat} ({@code cartage.runs.heartbeat}). */
-    static Flux<ServerSentEvent<Object>> of(Run run, Duration heartbeat) {
+    /**
+     * The events of a run, with a heartbeat comment every {@code heartbeat} ({@code cartage.runs.heartbeat}).
+     *
+     * @param outcomes its outcomes, ending when the run has ended
+     * @param stages   its stage snapshots, sampled at most every {@link #STAGES_PERIOD}
+     * @param done     its status once it has ended
+     */
+    static Flux<ServerSentEvent<Object>> of(Flux<Outcome> outcomes, Flux<List<StageSnapshot>> stages,
+                                            Mono<RunStatus> done, Duration heartbeat) {
         Sinks.Empty<Void> ended = Sinks.empty();
-        Flux<ServerSentEvent<Object>> outcomes = run.outcomes().follow()
+        Flux<ServerSentEvent<Object>> outcomeEvents = outcomes
                 .map(outcome -> ServerSentEvent.builder((Object) outcome).event("outcome")
                         .id(Long.toString(outcome.seq())).build())
                 .doFinally(signal -> ended.tryEmitEmpty());
-        // ticks a slow reader cannot take are dropped: the next snapshot is newer anyway
-        Flux<ServerSentEvent<Object>> stages = Flux.interval(Duration.ZERO, STAGES_PERIOD)
-                .onBackpressureDrop()
-                .map(tick -> run.pipeline().snapshot())
+        // a slow reader skips snapshots: the next one is newer anyway
+        Flux<ServerSentEvent<Object>> stageEvents = stages
                 .distinctUntilChanged()
                 .map(snapshot -> ServerSentEvent.builder((Object) snapshot).event("stages").build())
                 .takeUntilOther(ended.asMono());
@@ -41,7 +50,7 @@ final class RunEvents {
                 .onBackpressureDrop()
                 .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
                 .takeUntilOther(ended.asMono());
-        return Flux.merge(outcomes, stages, heartbeats)
-                .concatWith(Mono.fromSupplier(() -> ServerSentEvent.builder((Object) run.status()).event("done").build()));
+        return Flux.merge(outcomeEvents, stageEvents, heartbeats)
+                .concatWith(done.map(status -> ServerSentEvent.builder((Object) status).event("done").build()));
     }
 }

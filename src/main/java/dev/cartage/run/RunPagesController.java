@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 
+import dev.cartage.web.ConflictException;
 import dev.cartage.web.NotFoundException;
 import reactor.core.publisher.Mono;
 
@@ -31,15 +32,16 @@ class RunPagesController {
 
     @GetMapping(path = "/runs", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> list() {
-        return Mono.fromSupplier(() -> Rendering.view("runs/list")
-                .modelAttribute("runs", runViews())
-                .build());
+        return runs.shownRuns()
+                .map(shown -> RunView.of(shown, List.of()))
+                .collectList()
+                .map(views -> Rendering.view("runs/list").modelAttribute("runs", views).build());
     }
 
     @GetMapping(path = "/runs/{id}", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> run(@PathVariable String id) {
-        return Mono.fromSupplier(() -> Rendering.view("runs/run")
-                .modelAttribute("run", RunView.of(runs.find(id), RunView.OUTCOME_WINDOW))
+        return view(id, RunView.OUTCOME_WINDOW).map(view -> Rendering.view("runs/run")
+                .modelAttribute("run", view)
                 .modelAttribute("window", RunView.OUTCOME_WINDOW)
                 .modelAttribute("script", "/pages/run.js")
                 .build());
@@ -48,18 +50,17 @@ class RunPagesController {
     /** The page's live part (status, progress, stages) alone, which the page's script swaps in as the run goes. */
     @GetMapping(path = "/runs/{id}/stages", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> live(@PathVariable String id) {
-        return Mono.fromSupplier(() -> Rendering.view("runs/live :: live")
-                .modelAttribute("run", RunView.of(runs.find(id), 0))
+        return view(id, 0).map(view -> Rendering.view("runs/live :: live")
+                .modelAttribute("run", view)
                 .build());
     }
 
     /** Cancels as {@code DELETE /api/runs/{id}} does; a run that has already ended stays as it ended. */
     @PostMapping(path = "/runs/{id}/cancel", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> cancel(@PathVariable String id) {
-        return Mono.fromSupplier(() -> {
-            runs.find(id).cancel();
-            return Rendering.redirectTo("/runs/" + id).status(HttpStatus.SEE_OTHER).build();
-        });
+        return runs.cancel(id)
+                .onErrorResume(ConflictException.class, ended -> Mono.empty())
+                .then(Mono.fromSupplier(() -> Rendering.redirectTo("/runs/" + id).status(HttpStatus.SEE_OTHER).build()));
     }
 
     /** An unknown run is a page too, not the API's problem JSON. */
@@ -68,7 +69,7 @@ class RunPagesController {
         return PageErrors.notFound(e.getMessage());
     }
 
-    private List<RunView> runViews() {
-        return runs.runs().stream().map(run -> RunView.of(run, 0)).toList();
+    private Mono<RunView> view(String id, int outcomeWindow) {
+        return runs.shown(id).zipWith(runs.latest(id, outcomeWindow), RunView::of);
     }
 }

@@ -4,16 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.OptionalLong;
 
 import dev.cartage.deliver.Outcome;
-import dev.cartage.source.SourceExpander;
 
 /**
  * A run as its pages show it: the RunStatus's numbers with the words and links a page needs.
  *
  * @param id       the run's id
- * @param status   running, completed, cancelled or failed
+ * @param status   running, completed, cancelled, failed or interrupted
  * @param done     outcomes so far, succeeded and failed
  * @param total    items the sources expand to: the run's {@code items.total} once expansion has ended, known ahead
  *                 for sources that need no fetching to count (URLs, inline documents, the demo pile), and null
@@ -31,28 +29,23 @@ record RunView(String id, String status, String format, String deliver, boolean 
     /** Outcomes shown on the run page; the full list is the NDJSON of {@code /api/runs/{id}/results}. */
     static final int OUTCOME_WINDOW = 50;
 
-    static RunView of(Run run, int outcomeWindow) {
-        RunStatus status = run.status();
+    static RunView of(RunService.Shown shown, List<Outcome> latest) {
+        RunStatus status = shown.status();
         Instant end = status.finishedAt() == null ? Instant.now() : status.finishedAt();
         Duration elapsed = Duration.between(status.createdAt(), end);
-        List<OutcomeRow> outcomes = outcomeWindow == 0 ? List.of()
-                : run.outcomes().latest(outcomeWindow).stream().map(OutcomeRow::of).toList();
         return new RunView(status.id(), status.status(), status.format(), status.deliver(), status.ordered(),
-                status.items().succeeded() + status.items().failed(), total(status, run.plan()), status.items().failed(),
-                status.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(), duration(elapsed), status.error(),
-                StagesView.of(status.stages(), elapsed), outcomes);
+                status.items().succeeded() + status.items().failed(), total(status, shown.planned()),
+                status.items().failed(), status.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                duration(elapsed), status.error(), StagesView.of(status.stages(), elapsed),
+                latest.stream().map(OutcomeRow::of).toList());
     }
 
     /**
      * The API's {@code items.total} stays null until the sources are expanded, which for a large pile is near the
      * end; a page can show the progress of a run whose count is known from its request alone.
      */
-    private static Long total(RunStatus status, RunPlan plan) {
-        if (status.items().total() != null || plan.sources().isEmpty()) {
-            return status.items().total();
-        }
-        OptionalLong ahead = SourceExpander.count(plan.sources());
-        return ahead.isPresent() ? ahead.getAsLong() : null;
+    private static Long total(RunStatus status, Long planned) {
+        return status.items().total() != null ? status.items().total() : planned;
     }
 
     public boolean running() {

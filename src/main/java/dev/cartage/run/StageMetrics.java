@@ -28,13 +28,13 @@ class StageMetrics implements MeterBinder {
             "failed", StageSnapshot::failed,
             "dropped", StageSnapshot::dropped);
 
-    private final RunRegistry registry;
-    /** Totals of runs the registry has forgotten, by stage and counter, so that counters never go down. */
+    private final LiveRuns registry;
+    /** Totals of the runs that have left this process, by stage and counter, so that counters never go down. */
     private final Map<String, LongAdder> forgotten = new ConcurrentHashMap<>();
 
-    StageMetrics(RunRegistry registry) {
+    StageMetrics(LiveRuns registry) {
         this.registry = registry;
-        registry.onForget(this::remember);
+        registry.onRemove(this::remember);
     }
 
     @Override

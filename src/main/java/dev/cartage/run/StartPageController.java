@@ -19,7 +19,6 @@ import dev.cartage.render.Format;
 import dev.cartage.web.FieldError;
 import dev.cartage.web.InvalidRequestException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The start page ({@code GET /}) and its form post ({@code POST /runs}, docs/pages.md): the form becomes the JSON run
@@ -32,12 +31,10 @@ import reactor.core.scheduler.Schedulers;
 class StartPageController {
 
     private final RunService runs;
-    private final RunRequestReader reader;
     private final StagesProperties stages;
 
-    StartPageController(RunService runs, RunRequestReader reader, StagesProperties stages) {
+    StartPageController(RunService runs, StagesProperties stages) {
         this.runs = runs;
-        this.reader = reader;
         this.stages = stages;
     }
 
@@ -54,9 +51,7 @@ class StartPageController {
     }
 
     private Mono<Rendering> start(RunForm form) {
-        // as POST /api/runs: checking a directory destination reads the file system, so not on an event loop
-        return Mono.fromSupplier(() -> runs.start(reader.read(form.toRequest())))
-                .subscribeOn(Schedulers.boundedElastic())
+        return runs.start(form.toRequest())
                 .map(run -> Rendering.redirectTo("/runs/" + run.id())
                         .status(HttpStatus.SEE_OTHER).build())
                 .onErrorResume(InvalidRequestException.class,

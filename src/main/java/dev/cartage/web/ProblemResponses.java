@@ -62,6 +62,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(problem(HttpStatus.CONFLICT, e.getMessage(), List.of()));
     }
 
+    @ExceptionHandler(UnavailableException.class)
+    Mono<ResponseEntity<ProblemDetail>> unavailable(UnavailableException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of());
+        return Mono.just(ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                .body(answer.getBody()));
+    }
+
     @ExceptionHandler({DataBufferLimitException.class, ContentTooLargeException.class})
     Mono<ResponseEntity<ProblemDetail>> tooLarge(Exception e) {
         return Mono.just(problem(HttpStatus.CONTENT_TOO_LARGE,

@@ -28,6 +28,9 @@ public class BlockHoundSession implements LauncherSessionListener {
                 // instructions; it is Netty's own design for event loops, not an accidental blocking call
                 .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
                 .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+                // Jackson builds the deserializer of a type once, under a lock held while it builds; later reads
+                // find it in its cache without locking
+                .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer")
                 // a page's CSRF token is a random UUID, made on whatever thread renders the page; UUID's SecureRandom
                 // reads a few bytes of /dev/urandom now and then (never waiting for entropy once the JVM has seeded it)
                 .allowBlockingCallsInside("org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository", "createCsrfToken"));
