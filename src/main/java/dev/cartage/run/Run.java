@@ -15,7 +15,8 @@ import dev.cartage.source.SourceItem;
 import dev.cartage.store.RunProgress;
 import dev.cartage.store.RunState;
 import dev.cartage.store.StoredRun;
-import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A run going on in this process: its plan, its pipeline (whose meters are the live counters), what it keeps of each
@@ -37,7 +38,7 @@ final class Run {
     private volatile RunState state = RunState.RUNNING;
     private volatile Instant finishedAt;
     private volatile String error;
-    private volatile Disposable subscription;
+    private final Sinks.Empty<Void> stopped = Sinks.empty();
 
     Run(String id, Instant createdAt, RunPlan plan, Pipeline<SourceItem, Rendered> pipeline, MirrorBoard mirrors,
         OutcomeBudget budget, RunProgress sofar, Set<Long> replacing) {
@@ -90,8 +91,9 @@ final class Run {
         return !replacing.isEmpty();
     }
 
-    void attach(Disposable subscription) {
-        this.subscription = subscription;
+    /** Signals once the run is asked to stop: its edge stops the pipeline there, and stores what came before. */
+    Mono<Void> stopSignal() {
+        return stopped.asMono();
     }
 
     /** Counts an item that left the deliver stage; gives its outcome. */
@@ -139,8 +141,8 @@ final class Run {
     }
 
     /**
-     * Stops the run's work — cancelling the pipeline cancels every stage's in-flight items, fetches included — and
-     * marks it {@code end} (cancelled, or interrupted by a drain); the outcomes delivered so far stand.
+     * Stops the run's work and marks it {@code end} (cancelled, or interrupted): its edge stops the pipeline, which
+     * cancels every stage's in-flight items, fetches included, and the outcomes that came out before are stored.
      *
      * @return false when the run had already ended before this call stopped it
      */
@@ -148,10 +150,7 @@ final class Run {
         if (!finish(end, reason)) {
             return false;
         }
-        Disposable current = subscription;
-        if (current != null) {
-            current.dispose();
-        }
+        stopped.tryEmitEmpty();
         return true;
     }
 

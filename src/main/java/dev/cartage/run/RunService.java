@@ -8,10 +8,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +35,6 @@ import dev.cartage.web.NotFoundException;
 import dev.cartage.web.UnavailableException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +58,9 @@ class RunService {
     private static final Retry STORE_RETRY = Retry.backoff(8, Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(2));
     /** How long a replica that does not own a run waits for its owner to confirm a cancel. */
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+    /** How long a request waits for a store that is still being migrated before it is refused. */
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Set<RunState> RESUMABLE = Set.of(RunState.INTERRUPTED, RunState.CANCELLED, RunState.FAILED);
     private static final Set<RunState> ENDED = Set.of(RunState.COMPLETED, RunState.CANCELLED, RunState.FAILED,
             RunState.INTERRUPTED);
@@ -100,11 +100,9 @@ class RunService {
      */
     Mono<Run> start(JsonNode request) {
         // checking a directory destination reads the file system (real paths, symbolic links): not on an event loop
-        return Mono.fromSupplier(() -> {
-                    accepting();
-                    return reader.read(request);
-                })
+        return Mono.fromSupplier(() -> reader.read(request))
                 .subscribeOn(Schedulers.boundedElastic())
+                .delayUntil(plan -> accepting())
                 .flatMap(plan -> {
                     String id = newId();
                     Run run = newRun(id, Instant.now(), plan, budget(0, 0), RunProgress.NONE, Set.of(),
@@ -127,16 +125,14 @@ class RunService {
      * resumed.
      */
     StreamedRun stream(RunPlan plan, Flux<Envelope<SourceItem>> sources) {
-        accepting();
+        // checked before the answer starts: once it has, a refusal could no longer be a 503
+        refuseIfStopping();
+        if (!migrations.isReady()) {
+            throw storeNotReady();
+        }
         String id = newId();
         // the response is the sink: an item is delivered once it leaves for the response stream
         Run run = newRun(id, Instant.now(), plan, budget(0, 0), RunProgress.NONE, Set.of(), item -> Mono.empty());
-        Sinks.Empty<Void> stop = Sinks.empty();
-        AtomicBoolean stopped = new AtomicBoolean();
-        run.attach(() -> {
-            stopped.set(true);
-            stop.tryEmitEmpty();
-        });
         Mono<Run> stored = Mono.defer(() -> store.insert(run.stored(null, planned(plan), owner.name(), leaseEnd())))
                 .onErrorMap(RunService::storeDown)
                 .then(Mono.fromSupplier(() -> {
@@ -144,8 +140,8 @@ class RunService {
                     return run;
                 }));
         Flux<Outcome> outcomes = Flux.usingWhen(stored,
-                r -> recorded(r, r.pipeline().run(counted(r, sources)).takeUntilOther(stop.asMono()).map(r::record)),
-                r -> end(r, stopped.get() ? RunState.CANCELLED : RunState.COMPLETED, null),
+                r -> recorded(r, r.pipeline().run(counted(r, sources)).takeUntilOther(r.stopSignal()).map(r::record)),
+                r -> end(r, RunState.COMPLETED, null),
                 (r, error) -> {
                     log.warn("streamed run {} failed", r.id(), error);
                     return end(r, RunState.FAILED, error.getMessage());
@@ -173,7 +169,7 @@ class RunService {
 
     private Mono<RunStatus> continued(String id, Set<RunState> from, boolean failedOnly) {
         String verb = failedOnly ? "retried" : "resumed";
-        return Mono.fromRunnable(this::accepting)
+        return accepting()
                 .then(stored(id))
                 .flatMap(before -> {
                     if (before.running()) {
@@ -223,14 +219,14 @@ class RunService {
 
     /** The run as it is now: live in this process, or as the store has it. */
     Mono<RunStatus> status(String id) {
-        return live.find(id).map(run -> Mono.just(run.status()))
-                .orElseGet(() -> stored(id).map(RunStatus::of));
+        return Mono.defer(() -> live.find(id).map(run -> Mono.just(run.status()))
+                .orElseGet(() -> stored(id).map(RunStatus::of)));
     }
 
     /** The run's status and the items its request gave ahead of expansion, for its page. */
     Mono<Shown> shown(String id) {
-        return live.find(id).map(run -> Mono.just(new Shown(run.status(), planned(run.plan()))))
-                .orElseGet(() -> stored(id).map(RunService::shown));
+        return Mono.defer(() -> live.find(id).map(run -> Mono.just(new Shown(run.status(), planned(run.plan()))))
+                .orElseGet(() -> stored(id).map(RunService::shown)));
     }
 
     /** {@link #shown} of the newest runs first, at most {@code cartage.runs.max-runs}. */
@@ -266,6 +262,10 @@ class RunService {
      * the request within {@code cartage.runs.sync} and stops it; the answer waits for that, up to a few seconds.
      */
     Mono<RunStatus> cancel(String id) {
+        return Mono.defer(() -> cancelHereOrThere(id));
+    }
+
+    private Mono<RunStatus> cancelHereOrThere(String id) {
         return live.find(id)
                 .map(run -> {
                     if (!run.stop(RunState.CANCELLED, null)) {
@@ -324,30 +324,48 @@ class RunService {
         this.refusing = why;
     }
 
-    private void accepting() {
+    /**
+     * Completes when the service may take a new run: it is not stopping, and its store is ready — waiting a little
+     * for a store still being migrated at startup, rather than refusing the first requests at once.
+     */
+    private Mono<Void> accepting() {
+        return Mono.defer(() -> {
+            refuseIfStopping();
+            if (migrations.isReady()) {
+                return Mono.empty();
+            }
+            return migrations.ready().timeout(STORE_WAIT, Mono.error(this::storeNotReady));
+        });
+    }
+
+    private void refuseIfStopping() {
         String why = refusing;
         if (why != null) {
-            throw new UnavailableException(why, Duration.ofSeconds(5));
+            throw new UnavailableException(why, RETRY_AFTER);
         }
-        if (!migrations.isReady()) {
-            throw new UnavailableException("the run store is not ready: " + migrations.problem(), Duration.ofSeconds(5));
-        }
+    }
+
+    private UnavailableException storeNotReady() {
+        return new UnavailableException("the run store is not ready: " + migrations.problem(), RETRY_AFTER);
     }
 
     /** Runs the run in the background: subscribes here, the edge, and keeps the handle to stop it. */
     private Run launch(Run run, Flux<Envelope<SourceItem>> items) {
         live.add(run);
-        run.attach(lifecycle(run, items, () -> RunState.COMPLETED).subscribe(
+        lifecycle(run, items).subscribe(
                 outcome -> { },
-                error -> log.error("run {} could not store its end", run.id(), error)));
+                error -> log.error("run {} could not store its end", run.id(), error));
         return run;
     }
 
-    /** The run from start to stored end: its outcomes are stored, and its end, whichever way it ends. */
-    private Flux<Outcome> lifecycle(Run run, Flux<Envelope<SourceItem>> items, Supplier<RunState> completed) {
+    /**
+     * The run from start to stored end: its outcomes are stored, and its end, whichever way it ends. A stopped run
+     * (cancelled, interrupted) stops its pipeline and then completes, once what came out before is stored.
+     */
+    private Flux<Outcome> lifecycle(Run run, Flux<Envelope<SourceItem>> items) {
         return Flux.usingWhen(Mono.just(run),
-                r -> recorded(r, r.pipeline().run(counted(r, items)).map(r::record)),
-                r -> end(r, completed.get(), null),
+                r -> recorded(r, r.pipeline().run(counted(r, items)).takeUntilOther(r.stopSignal()).map(r::record)),
+                r -> end(r, RunState.COMPLETED, null),
                 (r, error) -> {
                     log.warn("run {} failed", r.id(), error);
                     return end(r, RunState.FAILED, error.getMessage());
@@ -456,7 +474,7 @@ class RunService {
     private static Throwable storeDown(Throwable error) {
         if (error instanceof io.r2dbc.spi.R2dbcException || error instanceof org.springframework.dao.DataAccessException) {
             return new UnavailableException("the run store cannot be reached now (" + rootMessage(error)
-                    + "); try again shortly", Duration.ofSeconds(5));
+                    + "); try again shortly", RETRY_AFTER);
         }
         return error;
     }

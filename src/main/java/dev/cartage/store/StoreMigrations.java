@@ -51,17 +51,19 @@ public final class StoreMigrations implements SmartLifecycle {
         }
         return Mono.fromRunnable(this::migrateOnce)
                 .subscribeOn(Schedulers.boundedElastic())
-                .doOnError(error -> {
-                    problem = "the run store's database cannot be reached or migrated at " + target.url() + ": "
-                            + rootMessage(error);
-                    log.warn("{}; trying again in {} s, and not ready until then", problem, retryEvery.toSeconds());
-                })
+                .doOnError(this::failed)
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, retryEvery))
                 .doOnSuccess(done -> {
                     problem = null;
                     migrated.tryEmitEmpty();
                 })
                 .then();
+    }
+
+    private void failed(Throwable error) {
+        problem = "the run store's database cannot be reached or migrated at " + target.url() + ": "
+                + rootMessage(error);
+        log.warn("{}; trying again in {} s, and not ready until then", problem, retryEvery.toSeconds());
     }
 
     private void migrateOnce() {
@@ -75,10 +77,30 @@ public final class StoreMigrations implements SmartLifecycle {
                 applied == 1 ? "" : "s");
     }
 
-    /** Starts migrating as the application starts, before the web server takes requests. */
+    /**
+     * Migrates as the application starts, before the web server takes requests: the first attempt on the starting
+     * thread (startup may wait for its database), and when that fails, the next ones in the background while the
+     * process serves what needs no store and says it is not ready.
+     */
     @Override
     public void start() {
-        migrating = migrate().subscribe();
+        if (target == null) {
+            return;
+        }
+        try {
+            migrateOnce();
+            problem = null;
+            migrated.tryEmitEmpty();
+        } catch (RuntimeException error) {
+            failed(error);
+            migrating = migrate().delaySubscription(retryEvery).subscribe();
+        }
+    }
+
+    /** Before the web server starts, which Spring starts in an earlier phase than the default. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE / 2;
     }
 
     @Override
