@@ -96,10 +96,13 @@ class PipelineController {
         if (wantsEvents(exchange.getRequest().getHeaders().getAccept())) {
             return response.contentType(MediaType.TEXT_EVENT_STREAM).body(run.outcomes()
                     .map(outcome -> text(buffers, "event:outcome\nid:" + outcome.seq() + "\ndata:", json(outcome), "\n\n"))
+                    .concatWith(run.interrupted().map(why -> text(buffers, "event:stopping\ndata:",
+                            stopping(run.id(), why), "\n\n")))
                     .startWith(text(buffers, ":run " + run.id() + "\n\n")));
         }
         return response.contentType(MediaType.APPLICATION_NDJSON).body(run.outcomes()
                 .map(outcome -> text(buffers, json(outcome), "\n"))
+                .concatWith(run.interrupted().map(why -> text(buffers, stopping(run.id(), why), "\n")))
                 .startWith(buffers.allocateBuffer(0)));
     }
 
@@ -116,6 +119,22 @@ class PipelineController {
             int high = (int) transit.writeBuffer().toBytes();
             config.setWriteBufferWaterMark(new WriteBufferWaterMark(high / 2, high));
         }
+    }
+
+    /**
+     * The last event of a run the service stopped because it was stopping (docs/api.md): not an outcome, so it has no
+     * {@code seq}; it names the run and says why its outcomes end early.
+     */
+    private String stopping(String runId, String why) {
+        return json.writeValueAsString(new Stopping(runId, "interrupted", why));
+    }
+
+    /**
+     * @param runId  the run
+     * @param status always {@code interrupted}
+     * @param detail why, and what to do
+     */
+    record Stopping(String runId, String status, String detail) {
     }
 
     /** The outcome as one line of JSON: Jackson escapes line breaks inside strings, so it never spans lines. */

@@ -32,6 +32,8 @@ final class Run {
     private final OutcomeBudget budget;
     /** Seqs whose stored outcome a retry replaces: their old outcome was counted as failed. */
     private final Set<Long> replacing;
+    /** Whether its sources can be expanded again: false for a run whose sources came with its HTTP request. */
+    private final boolean resumable;
     private final AtomicLong succeeded;
     private final AtomicLong failed;
     private volatile Long total;
@@ -41,7 +43,7 @@ final class Run {
     private final Sinks.Empty<Void> stopped = Sinks.empty();
 
     Run(String id, Instant createdAt, RunPlan plan, Pipeline<SourceItem, Rendered> pipeline, MirrorBoard mirrors,
-        OutcomeBudget budget, RunProgress sofar, Set<Long> replacing) {
+        OutcomeBudget budget, RunProgress sofar, Set<Long> replacing, boolean resumable) {
         this.id = id;
         this.createdAt = createdAt;
         this.plan = plan;
@@ -49,6 +51,7 @@ final class Run {
         this.mirrors = mirrors;
         this.budget = budget;
         this.replacing = replacing;
+        this.resumable = resumable;
         this.succeeded = new AtomicLong(sofar.succeeded());
         this.failed = new AtomicLong(sofar.failed());
     }
@@ -84,6 +87,10 @@ final class Run {
 
     String error() {
         return error;
+    }
+
+    boolean resumable() {
+        return resumable;
     }
 
     /** Whether this run replaces stored outcomes (a retry) rather than adding to them. */

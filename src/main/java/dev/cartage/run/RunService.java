@@ -105,7 +105,7 @@ class RunService {
                 .delayUntil(plan -> accepting())
                 .flatMap(plan -> {
                     String id = newId();
-                    Run run = newRun(id, Instant.now(), plan, budget(0, 0), RunProgress.NONE, Set.of(),
+                    Run run = newRun(id, Instant.now(), plan, budget(0, 0), RunProgress.NONE, Set.of(), true,
                             delivering(sinks.open(id, plan.deliver()), plan.format().wireName()));
                     return store.insert(run.stored(json.writeValueAsString(request), planned(plan), owner.name(),
                                     leaseEnd()))
@@ -132,7 +132,8 @@ class RunService {
         }
         String id = newId();
         // the response is the sink: an item is delivered once it leaves for the response stream
-        Run run = newRun(id, Instant.now(), plan, budget(0, 0), RunProgress.NONE, Set.of(), item -> Mono.empty());
+        Run run = newRun(id, Instant.now(), plan, budget(0, 0), RunProgress.NONE, Set.of(), false,
+                item -> Mono.empty());
         Mono<Run> stored = Mono.defer(() -> store.insert(run.stored(null, planned(plan), owner.name(), leaseEnd())))
                 .onErrorMap(RunService::storeDown)
                 .then(Mono.fromSupplier(() -> {
@@ -147,11 +148,15 @@ class RunService {
                     return end(r, RunState.FAILED, error.getMessage());
                 },
                 r -> end(r, RunState.CANCELLED, "the client disconnected"));
-        return new StreamedRun(id, outcomes);
+        Mono<String> interrupted = Mono.fromSupplier(() -> run.state() == RunState.INTERRUPTED ? run.error() : null);
+        return new StreamedRun(id, outcomes, interrupted);
     }
 
-    /** A streamed run's id (for {@code X-Run-Id}) and its outcomes, which run it when subscribed to. */
-    record StreamedRun(String id, Flux<Outcome> outcomes) {
+    /**
+     * A streamed run's id (for {@code X-Run-Id}), its outcomes, which run it when subscribed to, and, once they have
+     * ended, why the service stopped it before it ended (it was stopping), if it did.
+     */
+    record StreamedRun(String id, Flux<Outcome> outcomes, Mono<String> interrupted) {
     }
 
     /**
@@ -207,7 +212,7 @@ class RunService {
         Set<Long> replacing = failedOnly ? Set.copyOf(seqs) : Set.of();
         long keptBefore = totals.outcomes() - replacing.size();
         Run run = newRun(claimed.id(), claimed.createdAt(), plan, budget(keptBefore, totals.contentChars()),
-                claimed.progress(), replacing, delivering(sinks.open(claimed.id(), plan.deliver()),
+                claimed.progress(), replacing, true, delivering(sinks.open(claimed.id(), plan.deliver()),
                         plan.format().wireName()));
         Flux<Envelope<SourceItem>> items = counted(run, expander.expand(plan.sources()))
                 .filter(item -> failedOnly == seqs.contains(item.seq()));
@@ -445,11 +450,11 @@ class RunService {
 
     /** A run of {@code plan} whose deliver stage does {@code deliver}, with its own mirror board. */
     private Run newRun(String id, Instant createdAt, RunPlan plan, OutcomeBudget budget, RunProgress sofar,
-                       Set<Long> replacing, Function<Envelope<Rendered>, Mono<Void>> deliver) {
+                       Set<Long> replacing, boolean resumable, Function<Envelope<Rendered>, Mono<Void>> deliver) {
         MirrorBoard mirrors = stages.mirrorBoard();
         Pipeline<SourceItem, Rendered> pipeline = stages.pipeline(plan.stages(), plan.format(), plan.ordered(), mirrors,
                 deliver);
-        return new Run(id, createdAt, plan, pipeline, mirrors, budget, sofar, replacing);
+        return new Run(id, createdAt, plan, pipeline, mirrors, budget, sofar, replacing, resumable);
     }
 
     /** The run's items, counted, so that its {@code items.total} is known once the sources are fully expanded. */

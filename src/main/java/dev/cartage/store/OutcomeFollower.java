@@ -24,6 +24,7 @@ public final class OutcomeFollower {
     private final RunStore store;
     private final Duration poll;
     private final Map<String, Sinks.Empty<Void>> waiting = new ConcurrentHashMap<>();
+    private final Sinks.Empty<Void> closed = Sinks.empty();
 
     public OutcomeFollower(RunStore store, Duration poll) {
         this.store = store;
@@ -38,7 +39,10 @@ public final class OutcomeFollower {
         }
     }
 
-    /** Every outcome stored for the run and every one to come, ending when the run has ended. */
+    /**
+     * Every outcome stored for the run and every one to come, ending when the run has ended, or when this process
+     * stops following ({@link #close}).
+     */
     public Flux<Outcome> follow(String runId) {
         return Flux.defer(() -> {
             long[] cursor = {0};
@@ -46,7 +50,12 @@ public final class OutcomeFollower {
                     .repeat()
                     .takeUntil(Page::last)
                     .concatMapIterable(Page::outcomes, 1);
-        });
+        }).takeUntilOther(closed.asMono());
+    }
+
+    /** Ends every reader: the process is stopping, and the readers of runs that go on elsewhere would never end. */
+    public void close() {
+        closed.tryEmitEmpty();
     }
 
     private Mono<Page> nextPage(String runId, long[] cursor) {
