@@ -48,6 +48,7 @@ class RunDrain implements SmartLifecycle {
     private final ShutdownProperties shutdown;
     private final ApplicationEventPublisher events;
     private volatile boolean running;
+    private volatile boolean drained;
 
     RunDrain(LiveRuns live, RunService runs, OutcomeFollower followers, ShutdownProperties shutdown,
              ApplicationEventPublisher events) {
@@ -58,8 +59,18 @@ class RunDrain implements SmartLifecycle {
         this.events = events;
     }
 
+    /**
+     * Takes runs: at startup, and again when a stopped context is started again (Spring's test framework stops the
+     * contexts it caches while they are not in use).
+     */
     @Override
     public void start() {
+        if (drained) {
+            drained = false;
+            runs.refuseNewRuns(null);
+            followers.reopen();
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+        }
         running = true;
     }
 
@@ -77,6 +88,7 @@ class RunDrain implements SmartLifecycle {
     @Override
     public void stop(Runnable done) {
         running = false;
+        drained = true;
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         runs.refuseNewRuns(STOPPING);
         Instant started = Instant.now();

@@ -323,7 +323,7 @@ class RunService {
 
     /**
      * Stops taking new runs (the process is stopping): every later request to start, stream, resume or retry is a
-     * 503 that says why and when to come back.
+     * 503 that says why and when to come back; null takes runs again.
      */
     void refuseNewRuns(String why) {
         this.refusing = why;

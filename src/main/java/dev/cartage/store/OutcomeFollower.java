@@ -24,7 +24,7 @@ public final class OutcomeFollower {
     private final RunStore store;
     private final Duration poll;
     private final Map<String, Sinks.Empty<Void>> waiting = new ConcurrentHashMap<>();
-    private final Sinks.Empty<Void> closed = Sinks.empty();
+    private volatile Sinks.Empty<Void> closed = Sinks.empty();
 
     public OutcomeFollower(RunStore store, Duration poll) {
         this.store = store;
@@ -49,13 +49,19 @@ public final class OutcomeFollower {
             return Mono.defer(() -> nextPage(runId, cursor))
                     .repeat()
                     .takeUntil(Page::last)
-                    .concatMapIterable(Page::outcomes, 1);
-        }).takeUntilOther(closed.asMono());
+                    .concatMapIterable(Page::outcomes, 1)
+                    .takeUntilOther(closed.asMono());
+        });
     }
 
     /** Ends every reader: the process is stopping, and the readers of runs that go on elsewhere would never end. */
     public void close() {
         closed.tryEmitEmpty();
+    }
+
+    /** Follows again after {@link #close}: a stopped application context that is started again. */
+    public void reopen() {
+        closed = Sinks.empty();
     }
 
     private Mono<Page> nextPage(String runId, long[] cursor) {
