@@ -47,7 +47,8 @@ RUN java -Djarmode=tools -jar application.jar extract --layers --launcher --dest
 # ---------------------------------------------------------------------------
 # Stage 3: runtime. Layers go from least to most often changed.
 # Files stay owned by root and read-only for the app user; the app writes only
-# to /tmp (mount an emptyDir there when the root filesystem is read-only).
+# to /tmp (mount an emptyDir there when the root filesystem is read-only) and,
+# with the default embedded run store, to /data (mount a volume to keep runs).
 # ---------------------------------------------------------------------------
 FROM ${RUN_IMAGE}
 WORKDIR /application
@@ -59,6 +60,12 @@ COPY --from=extract /workspace/extracted/application/ ./
 
 # No -Xmx: the heap follows the container's memory limit.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+
+# The default run store (H2) lives in /data, owned by the app user; with
+# PostgreSQL (SPRING_R2DBC_URL) it is not used.
+RUN mkdir /data && chown 10001:10001 /data
+ENV CARTAGE_DATA_DIR=/data
+VOLUME /data
 
 # Numeric, so Kubernetes' runAsNonRoot can verify it without /etc/passwd.
 USER 10001:10001

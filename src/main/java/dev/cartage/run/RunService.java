@@ -110,7 +110,7 @@ class RunService {
                     return store.insert(run.stored(json.writeValueAsString(request), planned(plan), owner.name(),
                                     leaseEnd()))
                             .onErrorMap(RunService::storeDown)
-                            .then(Mono.fromSupplier(() -> launch(run, expander.expand(plan.sources()))))
+                            .then(Mono.fromSupplier(() -> launch(run, counted(run, expander.expand(plan.sources())))))
                             .flatMap(started -> store.forget(Instant.now().minus(properties.ttl()), properties.maxRuns())
                                     .onErrorResume(error -> Mono.empty())
                                     .thenReturn(started));
@@ -354,7 +354,12 @@ class RunService {
         return new UnavailableException("the run store is not ready: " + migrations.problem(), RETRY_AFTER);
     }
 
-    /** Runs the run in the background: subscribes here, the edge, and keeps the handle to stop it. */
+    /**
+     * Runs the run in the background: subscribes here, the edge; the run's stop signal stops it.
+     *
+     * @param items its items, counted ({@link #counted}) before any is skipped, so that {@code items.total} is the
+     *              sources' whole count
+     */
     private Run launch(Run run, Flux<Envelope<SourceItem>> items) {
         live.add(run);
         lifecycle(run, items).subscribe(
@@ -369,7 +374,7 @@ class RunService {
      */
     private Flux<Outcome> lifecycle(Run run, Flux<Envelope<SourceItem>> items) {
         return Flux.usingWhen(Mono.just(run),
-                r -> recorded(r, r.pipeline().run(counted(r, items)).takeUntilOther(r.stopSignal()).map(r::record)),
+                r -> recorded(r, r.pipeline().run(items).takeUntilOther(r.stopSignal()).map(r::record)),
                 r -> end(r, RunState.COMPLETED, null),
                 (r, error) -> {
                     log.warn("run {} failed", r.id(), error);
