@@ -210,8 +210,12 @@ class RunService {
                                   boolean failedOnly) {
         Set<Long> replacing = failedOnly ? Set.copyOf(seqs) : Set.of();
         long keptBefore = totals.outcomes() - replacing.size();
+        // the counters go on from the stored outcomes, which are what this run skips: the progress stored with the
+        // lease may count outcomes that were never stored, or miss some that were
+        RunProgress sofar = new RunProgress(claimed.progress().total(), totals.outcomes() - totals.failed(),
+                totals.failed(), claimed.progress().stages(), claimed.progress().mirrors());
         Run run = newRun(claimed.id(), claimed.createdAt(), plan, budget(keptBefore, totals.contentChars()),
-                claimed.progress(), replacing, delivering(sinks.open(claimed.id(), plan.deliver()),
+                sofar, replacing, delivering(sinks.open(claimed.id(), plan.deliver()),
                         plan.format().wireName()));
         Flux<Envelope<SourceItem>> items = counted(run, expander.expand(plan.sources()))
                 .filter(item -> failedOnly == seqs.contains(item.seq()));
