@@ -97,6 +97,7 @@ class SharedPostgresProcessesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> counted(run(a, id)) > 0);
 
         long asked = System.nanoTime();
+        System.out.println("cross-replica cancel: DELETE of " + id + " sent at " + java.time.Instant.now());
         HttpResponse<String> deleted = send(b, "DELETE", "/api/runs/" + id, null);
         long answered = System.nanoTime();
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
@@ -133,8 +134,11 @@ class SharedPostgresProcessesTest {
         JsonNode interrupted = run(b, id);
         assertThat(interrupted.get("error").asString()).contains("resume");
         List<JsonNode> kept = results(b, id, Duration.ofSeconds(20));
-        assertThat(kept).hasSizeGreaterThanOrEqualTo(10).hasSizeLessThan(n);
+        // outcomes still in their batch when the process died are not stored: their items run again on resume
+        assertThat(kept).isNotEmpty().hasSizeLessThan(n);
         assertThat(ProcessApi.seqs(kept)).doesNotHaveDuplicates();
+        System.out.printf("kill: the interrupted run counts %d outcomes, %d are stored%n", counted(interrupted),
+                kept.size());
 
         long resumedAt = System.nanoTime();
         HttpResponse<String> resumed = send(b, "POST", "/api/runs/" + id + "/resume", null);
