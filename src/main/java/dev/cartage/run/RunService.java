@@ -397,12 +397,12 @@ class RunService {
     Mono<Void> storeEnd(Run run) {
         return store.finish(run.id(), owner.name(), run.state(), run.finishedAt(), run.error(), run.progress())
                 .retryWhen(STORE_RETRY)
-                .doOnNext(written -> {
-                    if (!written) {
-                        log.warn("run {} ended {} here, but the store had already marked it interrupted: "
-                                + "the store's state stands", run.id(), run.state().wireName());
-                    }
-                })
+                // not written: the store has its end already, from this process (the sync and the run itself can both
+                // store an ended run's end) or from another that marked it interrupted
+                .flatMap(written -> written ? Mono.<StoredRun>empty()
+                        : store.find(run.id()).filter(stored -> stored.state() != run.state()))
+                .doOnNext(stored -> log.warn("run {} ended {} here, but the store had already marked it {}: the "
+                        + "store's state stands", run.id(), run.state().wireName(), stored.state().wireName()))
                 .then(Mono.fromRunnable(() -> {
                     live.remove(run);
                     follower.stored(run.id());
