@@ -89,6 +89,7 @@ class SharedPostgresProcessesTest {
                 .map(event -> ProcessApi.JSON.readTree(event.data()).get("seq").asLong()).toList();
         assertThat(eventSeqs).doesNotHaveDuplicates().hasSize(n);
         assertThat(seen.get(seen.size() - 1).name()).isEqualTo("done");
+        assertThat(a.log()).doesNotContain("already marked it").doesNotContain("could not store its end");
     }
 
     @Test
@@ -111,6 +112,7 @@ class SharedPostgresProcessesTest {
                 (answered - asked) / 1_000_000, ProcessApi.JSON.readTree(deleted.body()).get("status").asString(),
                 (cancelledEverywhere - asked) / 1_000_000);
 
+        System.out.println("cross-replica cancel: finishedAt " + run(b, id).get("finishedAt").asString());
         HttpResponse<String> again = send(b, "DELETE", "/api/runs/" + id, null);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
     }
