@@ -211,8 +211,12 @@ class RunService {
                                   boolean failedOnly) {
         Set<Long> replacing = failedOnly ? Set.copyOf(seqs) : Set.of();
         long keptBefore = totals.outcomes() - replacing.size();
+        // the counters go on from the stored outcomes, which are what this run skips: the progress stored with the
+        // lease may count outcomes that were never stored, or miss some that were
+        RunProgress sofar = new RunProgress(claimed.progress().total(), totals.outcomes() - totals.failed(),
+                totals.failed(), claimed.progress().stages(), claimed.progress().mirrors());
         Run run = newRun(claimed.id(), claimed.createdAt(), plan, budget(keptBefore, totals.contentChars()),
-                claimed.progress(), replacing, true, delivering(sinks.open(claimed.id(), plan.deliver()),
+                sofar, replacing, true, delivering(sinks.open(claimed.id(), plan.deliver()),
                         plan.format().wireName()));
         Flux<Envelope<SourceItem>> items = counted(run, expander.expand(plan.sources()))
                 .filter(item -> failedOnly == seqs.contains(item.seq()));
@@ -364,7 +368,8 @@ class RunService {
         live.add(run);
         lifecycle(run, items).subscribe(
                 outcome -> { },
-                error -> log.error("run {} could not store its end", run.id(), error));
+                // the run's own failure, already logged and stored as its end by lifecycle(); storing an end never fails
+                error -> { });
         return run;
     }
 
@@ -420,12 +425,12 @@ class RunService {
     Mono<Void> storeEnd(Run run) {
         return store.finish(run.id(), owner.name(), run.state(), run.finishedAt(), run.error(), run.progress())
                 .retryWhen(STORE_RETRY)
-                .doOnNext(written -> {
-                    if (!written) {
-                        log.warn("run {} ended {} here, but the store had already marked it interrupted: "
-                                + "the store's state stands", run.id(), run.state().wireName());
-                    }
-                })
+                // not written: the store has its end already, from this process (the sync and the run itself can both
+                // store an ended run's end) or from another that marked it interrupted
+                .flatMap(written -> written ? Mono.<StoredRun>empty()
+                        : store.find(run.id()).filter(stored -> stored.state() != run.state()))
+                .doOnNext(stored -> log.warn("run {} ended {} here, but the store had already marked it {}: the "
+                        + "store's state stands", run.id(), run.state().wireName(), stored.state().wireName()))
                 .then(Mono.fromRunnable(() -> {
                     live.remove(run);
                     follower.stored(run.id());

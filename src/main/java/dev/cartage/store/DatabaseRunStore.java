@@ -221,10 +221,11 @@ public final class DatabaseRunStore implements RunStore {
 
     @Override
     public Mono<OutcomeTotals> totals(String runId) {
-        return db.sql("SELECT COUNT(*) AS outcomes, COALESCE(SUM(CHAR_LENGTH(content)), 0) AS chars "
-                        + "FROM outcome WHERE run_id = :run")
+        return db.sql("SELECT COUNT(*) AS outcomes, COALESCE(SUM(CHAR_LENGTH(content)), 0) AS chars, "
+                        + "COALESCE(SUM(CASE WHEN ok THEN 0 ELSE 1 END), 0) AS failed FROM outcome WHERE run_id = :run")
                 .bind("run", runId)
-                .map(row -> new OutcomeTotals(number(row, "outcomes"), number(row, "chars"))).one();
+                .map(row -> new OutcomeTotals(number(row, "outcomes"), number(row, "chars"), number(row, "failed")))
+                .one();
     }
 
     @Override

@@ -245,12 +245,13 @@ public final class MemoryRunStore implements RunStore {
             synchronized (this) {
                 RunOutcomes kept = outcomes.get(runId);
                 if (kept == null) {
-                    return new OutcomeTotals(0, 0);
+                    return new OutcomeTotals(0, 0, 0);
                 }
                 long chars = kept.byPosition.values().stream()
                         .mapToLong(outcome -> outcome.content() == null ? 0 : outcome.content().length())
                         .sum();
-                return new OutcomeTotals(kept.byPosition.size(), chars);
+                long failed = kept.byPosition.values().stream().filter(outcome -> !outcome.ok()).count();
+                return new OutcomeTotals(kept.byPosition.size(), chars, failed);
             }
         });
     }

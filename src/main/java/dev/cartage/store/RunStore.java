@@ -73,7 +73,10 @@ public interface RunStore {
     /** The seqs of a run's stored outcomes, all or only the failed ones, in no particular order. */
     Flux<Long> seqs(String runId, boolean failedOnly);
 
-    /** How many outcomes a run has stored and the characters of content they hold, for its caps. */
+    /**
+     * How many outcomes a run has stored, how many of them failed, and the characters of content they hold: for its
+     * caps, and for its counters when it goes on.
+     */
     Mono<OutcomeTotals> totals(String runId);
 
     /**
@@ -90,8 +93,9 @@ public interface RunStore {
     /**
      * @param outcomes     outcome records stored
      * @param contentChars characters of content stored
+     * @param failed       of those outcomes, the failed ones
      */
-    record OutcomeTotals(long outcomes, long contentChars) {
+    record OutcomeTotals(long outcomes, long contentChars, long failed) {
     }
 
 }

@@ -109,7 +109,7 @@ abstract class RunStoreContract {
         assertThat(store.latest(run, 3).map(Outcome::seq).collectList().block(WAIT)).containsExactly(9L, 8L, 7L);
         assertThat(store.seqs(run, true).collectList().block(WAIT)).containsExactlyInAnyOrder(0L, 3L, 6L, 9L);
         // six outcomes with content "c1", "c2", ...: two characters each
-        assertThat(store.totals(run).block(WAIT)).isEqualTo(new RunStore.OutcomeTotals(10, 12));
+        assertThat(store.totals(run).block(WAIT)).isEqualTo(new RunStore.OutcomeTotals(10, 12, 4));
     }
 
     @Test
