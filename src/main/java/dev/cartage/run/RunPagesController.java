@@ -58,8 +58,26 @@ class RunPagesController {
     /** Cancels as {@code DELETE /api/runs/{id}} does; a run that has already ended stays as it ended. */
     @PostMapping(path = "/runs/{id}/cancel", produces = MediaType.TEXT_HTML_VALUE)
     Mono<Rendering> cancel(@PathVariable String id) {
-        return runs.cancel(id)
-                .onErrorResume(ConflictException.class, ended -> Mono.empty())
+        return backToTheRun(id, runs.cancel(id));
+    }
+
+    /**
+     * Resumes as {@code POST /api/runs/{id}/resume} does, and comes back to the run's page, which shows how it stands
+     * (a run that cannot be resumed, because it was resumed meanwhile say, stays as it is).
+     */
+    @PostMapping(path = "/runs/{id}/resume", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> resume(@PathVariable String id) {
+        return backToTheRun(id, runs.resume(id));
+    }
+
+    /** Runs the failed items again, as {@code POST /api/runs/{id}/retry} does, and comes back to the run's page. */
+    @PostMapping(path = "/runs/{id}/retry", produces = MediaType.TEXT_HTML_VALUE)
+    Mono<Rendering> retry(@PathVariable String id) {
+        return backToTheRun(id, runs.retry(id));
+    }
+
+    private static Mono<Rendering> backToTheRun(String id, Mono<RunStatus> action) {
+        return action.onErrorResume(ConflictException.class, refused -> Mono.empty())
                 .then(Mono.fromSupplier(() -> Rendering.redirectTo("/runs/" + id).status(HttpStatus.SEE_OTHER).build()));
     }
 

@@ -234,29 +234,30 @@ class RunService {
 
     /** The run's status and the items its request gave ahead of expansion, for its page. */
     Mono<Shown> shown(String id) {
-        return Mono.defer(() -> live.find(id).map(run -> Mono.just(new Shown(run.status(), planned(run.plan()))))
+        return Mono.defer(() -> live.find(id).map(run -> Mono.just(new Shown(run.status(), planned(run.plan()), run.resumable())))
                 .orElseGet(() -> stored(id).map(RunService::shown)));
     }
 
     /** {@link #shown} of the newest runs first, at most {@code cartage.runs.max-runs}. */
     Flux<Shown> shownRuns() {
         return store.newestFirst(properties.maxRuns())
-                .map(stored -> live.find(stored.id()).map(run -> new Shown(run.status(), stored.planned()))
+                .map(stored -> live.find(stored.id()).map(run -> new Shown(run.status(), stored.planned(), run.resumable()))
                         .orElseGet(() -> shown(stored)))
                 .onErrorMap(RunService::storeDown);
     }
 
     private static Shown shown(StoredRun stored) {
-        return new Shown(RunStatus.of(stored), stored.planned());
+        return new Shown(RunStatus.of(stored), stored.planned(), stored.continuable());
     }
 
     /**
      * A run as pages show it.
      *
      * @param status  its status
-     * @param planned items its request gives ahead of expansion; null when unknown
+     * @param planned     items its request gives ahead of expansion; null when unknown
+     * @param continuable whether it can be resumed or retried once it has ended (its sources can be read again)
      */
-    record Shown(RunStatus status, Long planned) {
+    record Shown(RunStatus status, Long planned, boolean continuable) {
     }
 
     /** The newest runs first, at most {@code cartage.runs.max-runs}. */

@@ -21,10 +21,11 @@ import dev.cartage.deliver.Outcome;
  * @param duration how long it ran, or has run so far
  * @param stages   the stage picture and table
  * @param outcomes the latest outcomes, newest first, at most {@link #OUTCOME_WINDOW}
+ * @param continuable whether its sources can be read again, so that it can be resumed or retried once ended
  */
 record RunView(String id, String status, String format, String deliver, boolean ordered, long done, Long total,
                long failed, String started, String duration, String error, StagesView stages,
-               List<OutcomeRow> outcomes) {
+               List<OutcomeRow> outcomes, boolean continuable) {
 
     /** Outcomes shown on the run page; the full list is the NDJSON of {@code /api/runs/{id}/results}. */
     static final int OUTCOME_WINDOW = 50;
@@ -37,7 +38,7 @@ record RunView(String id, String status, String format, String deliver, boolean 
                 status.items().succeeded() + status.items().failed(), total(status, shown.planned()),
                 status.items().failed(), status.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
                 duration(elapsed), status.error(), StagesView.of(status.stages(), elapsed),
-                latest.stream().map(OutcomeRow::of).toList());
+                latest.stream().map(OutcomeRow::of).toList(), shown.continuable());
     }
 
     /**
@@ -50,6 +51,16 @@ record RunView(String id, String status, String format, String deliver, boolean 
 
     public boolean running() {
         return "running".equals(status);
+    }
+
+    /** Whether the page offers to resume it: it stopped before its end, and its sources can be read again. */
+    public boolean resumable() {
+        return continuable && List.of("interrupted", "cancelled", "failed").contains(status);
+    }
+
+    /** Whether the page offers to run its failed items again. */
+    public boolean retryable() {
+        return continuable && !running() && failed > 0;
     }
 
     static String duration(Duration elapsed) {

@@ -171,6 +171,31 @@ class RunPagesTest {
     }
 
     @Test
+    void aCancelledRunOffersToResumeAndTheButtonResumesIt() {
+        RunsApi api = new RunsApi(http);
+        String id = api.start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 40, "latency", "100ms",
+                        "failEvery", 3))),
+                "stages", Map.of("fetch", Map.of("parallelism", 2, "retries", 0)))).id();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.status(id).items().failed() >= 1);
+        http.delete().uri("/api/runs/" + id).exchange().expectStatus().isAccepted();
+        PageSession browser = new PageSession(http);
+        Document page = browser.get("/runs/" + id, HttpStatus.OK);
+        assertThat(page.select("#cancel")).isEmpty();
+        assertThat(page.select("#retry").attr("type")).as("a run with failed items offers to retry them").isEqualTo("submit");
+
+        browser.post("/runs/" + id + "/resume", Map.of()).expectStatus().isForbidden();
+        browser.post("/runs/" + id + "/resume", Map.of("_csrf", PageSession.csrf(page, "#resume-form")))
+                .expectStatus().isEqualTo(HttpStatus.SEE_OTHER)
+                .expectHeader().valueEquals("Location", "/runs/" + id);
+
+        assertThat(api.results(id)).hasSize(40);
+        assertThat(api.status(id).status()).isEqualTo("completed");
+        Document done = browser.get("/runs/" + id, HttpStatus.OK);
+        assertThat(done.select("#resume")).as("a completed run has nothing to resume").isEmpty();
+        assertThat(done.select("#retry")).hasSize(1);
+    }
+
+    @Test
     void aPileRunShowsItsTotalWhileItRuns() {
         RunsApi api = new RunsApi(http);
         String id = api.start(Map.of("sources", List.of(Map.of("pile", Map.of("count", 400, "latency", "300ms"))),
