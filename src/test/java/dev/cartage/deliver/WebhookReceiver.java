@@ -49,8 +49,18 @@ final class WebhookReceiver implements AutoCloseable {
         int attempt = counter(attempts, String.valueOf(key)).incrementAndGet();
         int now = counter(inFlight, path).incrementAndGet();
         counter(maxInFlight, path).accumulateAndGet(now, Math::max);
+        // counted out before the answer leaves: counted out after it (doFinally), the client could read it and send
+        // its next POST before this one was counted out, and two POSTs in flight would be measured as three
+        java.util.concurrent.atomic.AtomicBoolean out = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable countOut = () -> {
+            if (out.compareAndSet(false, true)) {
+                counter(inFlight, path).decrementAndGet();
+            }
+        };
         return behaviour.apply(path, attempt)
-                .doFinally(signal -> counter(inFlight, path).decrementAndGet());
+                .doOnSuccess(status -> countOut.run())
+                .doOnError(error -> countOut.run())
+                .doOnCancel(countOut);
     }
 
     int port() {
