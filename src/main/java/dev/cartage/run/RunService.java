@@ -25,6 +25,7 @@ import dev.cartage.render.Rendered;
 import dev.cartage.source.SourceExpander;
 import dev.cartage.source.SourceItem;
 import dev.cartage.store.OutcomeFollower;
+import dev.cartage.store.RootCause;
 import dev.cartage.store.RunProgress;
 import dev.cartage.store.RunState;
 import dev.cartage.store.RunStore;
@@ -43,8 +44,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Starts runs, continues them, and answers for them from wherever they are: this process's live runs first, then the
  * store, which every replica shares. This is the edge that subscribes to a background run's pipeline: nothing inside
- * the pipeline subscribes, so cancelling the subscription here stops every stage. Each run's outcomes are stored in
- * batches on their way out ({@link #recorded}), and its end is stored once it has ended, however it ended.
+ * the pipeline subscribes. A run asked to stop (cancel, drain, a lost lease) stops its pipeline at its edge, which
+ * cancels every stage. Each run's outcomes are stored in batches on their way out ({@link #recorded}), and its end is
+ * stored once it has ended, however it ended.
  */
 @Service
 class RunService {
@@ -407,7 +409,7 @@ class RunService {
         Mono<Void> write = run.replaces() ? store.replace(run.id(), batch) : store.append(run.id(), batch);
         return write.retryWhen(STORE_RETRY)
                 .onErrorMap(error -> new IllegalStateException("the run store could not be written ("
-                        + rootMessage(error) + "); the outcomes stored before stand", error))
+                        + RootCause.message(error) + "); the outcomes stored before stand", error))
                 .doOnSuccess(done -> follower.stored(run.id()));
     }
 
@@ -438,7 +440,7 @@ class RunService {
                 }))
                 .onErrorResume(error -> {
                     log.warn("run {} ended {}, but the store could not be told ({}); trying again at the next sync",
-                            run.id(), run.state().wireName(), rootMessage(error));
+                            run.id(), run.state().wireName(), RootCause.message(error));
                     return Mono.empty();
                 })
                 .then();
@@ -489,19 +491,10 @@ class RunService {
     /** A store that cannot be reached is the service's trouble, not the request's: 503, try again. */
     private static Throwable storeDown(Throwable error) {
         if (error instanceof io.r2dbc.spi.R2dbcException || error instanceof org.springframework.dao.DataAccessException) {
-            return new UnavailableException("the run store cannot be reached now (" + rootMessage(error)
+            return new UnavailableException("the run store cannot be reached now (" + RootCause.message(error)
                     + "); try again shortly", RETRY_AFTER);
         }
         return error;
-    }
-
-    static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
 }

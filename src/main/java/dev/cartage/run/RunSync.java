@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import dev.cartage.store.RootCause;
 import dev.cartage.store.RunState;
 import dev.cartage.store.RunStore;
 import dev.cartage.store.StoreMigrations;
@@ -53,7 +54,7 @@ class RunSync implements SmartLifecycle {
                 .then(Mono.defer(this::interruptLeftovers))
                 .thenMany(Flux.interval(properties.sync()).onBackpressureDrop())
                 .concatMap(tick -> tick().onErrorResume(error -> {
-                    log.warn("run store sync failed: {}", RunService.rootMessage(error));
+                    log.warn("run store sync failed: {}", RootCause.message(error));
                     return Mono.empty();
                 }), 1)
                 .subscribe();
@@ -68,7 +69,7 @@ class RunSync implements SmartLifecycle {
         return interrupted
                 .doOnNext(id -> log.info("run {} was left running by a process that is gone: now interrupted", id))
                 .onErrorResume(error -> {
-                    log.warn("could not look for interrupted runs at startup: {}", RunService.rootMessage(error));
+                    log.warn("could not look for interrupted runs at startup: {}", RootCause.message(error));
                     return Mono.empty();
                 })
                 .then();

@@ -62,7 +62,7 @@ public final class StoreMigrations implements SmartLifecycle {
 
     private void failed(Throwable error) {
         problem = "the run store's database cannot be reached or migrated at " + target.url() + ": "
-                + rootMessage(error);
+                + RootCause.message(error);
         log.warn("{}; trying again in {} s, and not ready until then", problem, retryEvery.toSeconds());
     }
 
@@ -129,15 +129,6 @@ public final class StoreMigrations implements SmartLifecycle {
     /** Why the store is not ready; null once it is. */
     public String problem() {
         return problem;
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     /**
