@@ -105,7 +105,7 @@ final class ProcessApi {
                 for (String line : (Iterable<String>) lines::iterator) {
                     if (line.isEmpty()) {
                         if (name != null || !data.isEmpty()) {
-                            events.add(new Event(name == null ? "message" : name, data.toString()));
+                            events.add(new Event(name == null ? "message" : name, data.toString(), System.nanoTime()));
                             if ("done".equals(name)) {
                                 break;
                             }
@@ -128,7 +128,12 @@ final class ProcessApi {
         }
     }
 
-    record Event(String name, String data) {
+    /**
+     * @param name       the event's name
+     * @param data       its data
+     * @param readNanos  when the test read it, on {@link System#nanoTime()}
+     */
+    record Event(String name, String data, long readNanos) {
     }
 
     /** The outcomes' seqs, in the order given. */

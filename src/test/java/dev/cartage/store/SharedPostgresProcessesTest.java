@@ -81,6 +81,9 @@ class SharedPostgresProcessesTest {
         // both streams are opened while the run goes on, on the process that does not run it
         var events = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> ProcessApi.events(b, id, Duration.ofSeconds(60)));
+        // the same events on the process that runs it: how much later each outcome reaches a reader on the other
+        var eventsOnA = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> ProcessApi.events(a, id, Duration.ofSeconds(60)));
         List<JsonNode> outcomes = results(b, id, Duration.ofSeconds(60));
 
         assertEverySeqOnce(outcomes, n);
@@ -94,7 +97,24 @@ class SharedPostgresProcessesTest {
                 .map(event -> ProcessApi.JSON.readTree(event.data()).get("seq").asLong()).toList();
         assertThat(eventSeqs).doesNotHaveDuplicates().hasSize(n);
         assertThat(seen.get(seen.size() - 1).name()).isEqualTo("done");
+        printCrossReplicaLag(eventsOnA.join(), seen);
         assertThat(a.log()).doesNotContain("already marked it").doesNotContain("could not store its end");
+    }
+
+    /** Prints how much later than a reader on the owner a reader on the other replica got each outcome. */
+    private static void printCrossReplicaLag(List<ProcessApi.Event> onOwner, List<ProcessApi.Event> onOther) {
+        java.util.Map<Long, Long> ownerRead = new java.util.HashMap<>();
+        for (ProcessApi.Event event : onOwner) {
+            if (event.name().equals("outcome")) {
+                ownerRead.put(ProcessApi.JSON.readTree(event.data()).get("seq").asLong(), event.readNanos());
+            }
+        }
+        List<Long> lagMillis = onOther.stream().filter(event -> event.name().equals("outcome"))
+                .map(event -> (event.readNanos() - ownerRead.get(ProcessApi.JSON.readTree(event.data()).get("seq").asLong()))
+                        / 1_000_000)
+                .sorted().toList();
+        System.out.printf("cross-replica outcome events: lag behind the owner's reader, median %d ms, max %d ms (%d outcomes)%n",
+                lagMillis.get(lagMillis.size() / 2), lagMillis.get(lagMillis.size() - 1), lagMillis.size());
     }
 
     @Test
