@@ -39,6 +39,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=mirrors  # MirrorBench: balancers and first-response
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=render   # RenderBench: render cost per format, 181 pages
  * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=soak     # SoakBench: -Dsoak.seconds=60; needs the jar
+ * ./mvnw -B -q -Pbench test-compile exec:exec -Dbench=store    # StoreBench: memory vs H2 vs PostgreSQL run stores
  * </pre>
  *
  * Add {@code quick} (e.g. {@code -Dbench="engine quick"}) for a short smoke run whose numbers mean little, and
@@ -68,9 +69,18 @@ public final class Bench {
             words.remove(only);
             only = only.substring("only=".length());
         }
+        if (words.contains("store")) {
+            // StoreBench takes words of its own (repeats=N, pages=N, large=N, warmup=N, heap=...)
+            if (quick) {
+                words.add("quick");
+            }
+            machine(System.out);
+            StoreBench.run(System.out, words);
+            System.exit(0);
+        }
         String what = words.isEmpty() ? "all" : words.iterator().next();
-        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract", "cpu", "render", "soak").contains(what)) {
-            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract|cpu|render|soak [quick] [only=<little scenario>]");
+        if (words.size() > 1 || !Set.of("engine", "little", "all", "profile", "e2e", "fetch", "mirrors", "extract", "cpu", "render", "soak", "store").contains(what)) {
+            System.err.println("usage: Bench engine|little|all|profile|e2e|fetch|mirrors|extract|cpu|render|soak|store [quick] [only=<little scenario>]");
             System.exit(2);
         }
         if (what.equals("cpu")) {
