@@ -12,7 +12,9 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import dev.cartage.deliver.Outcome;
 import dev.cartage.fetch.mirror.MirrorSnapshot;
 import dev.cartage.pipeline.StageSnapshot;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -156,7 +158,30 @@ public final class DatabaseRunStore implements RunStore {
         if (outcomes.isEmpty()) {
             return Mono.empty();
         }
+        return db.inConnection(connection -> inTransaction(connection, insert(connection, runId, outcomes)));
+    }
+
+    @Override
+    public Mono<Void> replace(String runId, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Mono.empty();
+        }
+        // deleted and stored again rather than updated, so that they take new positions and followers see them
         return db.inConnection(connection -> {
+            Statement delete = connection.createStatement("DELETE FROM outcome WHERE run_id = $1 AND seq = $2");
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (i > 0) {
+                    delete.add();
+                }
+                delete.bind(0, runId).bind(1, outcomes.get(i).seq());
+            }
+            return inTransaction(connection, rowsUpdated(delete).then(insert(connection, runId, outcomes)));
+        });
+    }
+
+    /** One statement with a binding per outcome; an outcome whose seq is stored already is left as it was. */
+    private Mono<Void> insert(Connection connection, String runId, List<Outcome> outcomes) {
+        return Mono.defer(() -> {
             Statement insert = connection.createStatement("INSERT INTO outcome (run_id, seq, ok, record, content) "
                     + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
             for (int i = 0; i < outcomes.size(); i++) {
@@ -172,27 +197,33 @@ public final class DatabaseRunStore implements RunStore {
                     insert.bind(4, outcome.content());
                 }
             }
-            return Flux.from(insert.execute()).concatMap(result -> result.getRowsUpdated()).then();
+            return rowsUpdated(insert);
         });
     }
 
-    @Override
-    public Mono<Void> replace(String runId, List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return Mono.empty();
-        }
-        List<Long> seqs = outcomes.stream().map(Outcome::seq).toList();
-        // deleted and stored again rather than updated, so that they take new positions and followers see them
-        return db.sql("DELETE FROM outcome WHERE run_id = :run AND seq IN (:seqs)")
-                .bind("run", runId).bind("seqs", seqs)
-                .fetch().rowsUpdated()
-                .then(append(runId, outcomes));
+    private static Mono<Void> rowsUpdated(Statement statement) {
+        return Flux.from(statement.execute()).concatMap(Result::getRowsUpdated).then();
+    }
+
+    /**
+     * {@code work} as one transaction: a batch is one commit, not one per outcome (each of which is a log flush on
+     * PostgreSQL), and a batch is stored whole or not at all.
+     */
+    private static Mono<Void> inTransaction(Connection connection, Mono<Void> work) {
+        return Mono.from(connection.beginTransaction())
+                .then(work)
+                .then(Mono.from(connection.commitTransaction()))
+                .onErrorResume(error -> Mono.from(connection.rollbackTransaction())
+                        .onErrorResume(rollbackFailed -> Mono.empty())
+                        .then(Mono.error(error)));
     }
 
     @Override
     public Flux<StoredOutcome> outcomesAfter(String runId, long position, int limit) {
+        // ordered by the index's own columns (run_id is fixed): H2 then reads the index in order and stops after
+        // the page, where ORDER BY position alone made it read and sort every remaining row of the run
         return db.sql("SELECT position, record, content FROM outcome WHERE run_id = :run AND position > :after "
-                        + "ORDER BY position LIMIT :limit")
+                        + "ORDER BY run_id, position LIMIT :limit")
                 .bind("run", runId).bind("after", position).bind("limit", limit)
                 .map(row -> new StoredOutcome(row.get("position", Long.class), outcomeOf(row)))
                 .all();
@@ -207,7 +238,10 @@ public final class DatabaseRunStore implements RunStore {
 
     @Override
     public Flux<Outcome> latest(String runId, int n) {
-        return db.sql("SELECT record, content FROM outcome WHERE run_id = :run ORDER BY position DESC LIMIT :n")
+        // "position > 0" (always true) makes H2 read the (run_id, position) index backwards and stop after n rows;
+        // without it, it takes the key's index on run_id alone and reads every outcome of the run
+        return db.sql("SELECT record, content FROM outcome WHERE run_id = :run AND position > 0 "
+                        + "ORDER BY run_id DESC, position DESC LIMIT :n")
                 .bind("run", runId).bind("n", n)
                 .map(this::outcomeOf).all();
     }

@@ -65,25 +65,34 @@ public final class OutcomeFollower {
     }
 
     private Mono<Page> nextPage(String runId, long[] cursor) {
-        // what to wait on, and whether the run had ended, are taken before reading: outcomes stored after the
-        // read wake this reader, and a run that had ended before the read has all its outcomes in it
+        // what to wait on is taken before reading, so that outcomes stored after the read wake this reader
         Mono<Void> wake = waiting.computeIfAbsent(runId, id -> Sinks.empty()).asMono();
-        return store.find(runId)
+        return page(runId, cursor).switchIfEmpty(Mono.defer(() -> store.find(runId)
                 .map(run -> run.state().ended())
                 .defaultIfEmpty(true)
-                .flatMap(ended -> store.outcomesAfter(runId, cursor[0], PAGE).collectList()
-                        .flatMap(page -> {
-                            if (!page.isEmpty()) {
-                                cursor[0] = page.get(page.size() - 1).position();
-                                return Mono.just(new Page(page.stream().map(StoredOutcome::outcome).toList(), false));
-                            }
-                            if (ended) {
-                                stored(runId);
-                                return Mono.just(new Page(List.of(), true));
-                            }
-                            return Mono.firstWithSignal(wake, Mono.delay(poll).then())
-                                    .thenReturn(new Page(List.of(), false));
-                        }));
+                .flatMap(ended -> {
+                    if (!ended) {
+                        return Mono.firstWithSignal(wake, Mono.delay(poll).then())
+                                .thenReturn(new Page(List.of(), false));
+                    }
+                    // a run that had ended has every outcome stored: one more read takes any stored meanwhile
+                    return page(runId, cursor).defaultIfEmpty(new Page(List.of(), true))
+                            .doOnNext(page -> {
+                                if (page.last()) {
+                                    stored(runId);
+                                }
+                            });
+                })));
+    }
+
+    /** The next page of stored outcomes, moving the cursor past it; empty when there are none (yet). */
+    private Mono<Page> page(String runId, long[] cursor) {
+        return store.outcomesAfter(runId, cursor[0], PAGE).collectList()
+                .filter(page -> !page.isEmpty())
+                .map(page -> {
+                    cursor[0] = page.get(page.size() - 1).position();
+                    return new Page(page.stream().map(StoredOutcome::outcome).toList(), false);
+                });
     }
 
     private record Page(List<Outcome> outcomes, boolean last) {
