@@ -77,6 +77,8 @@ class RunContinueTest {
                 .expectHeader().location("/api/runs/" + first.id())
                 .expectBody(RunStatus.class).returnResult().getResponseBody();
         assertThat(retried.status()).isEqualTo("running");
+        // read once it has ended: a reader that follows a retry gets each replaced outcome again as it comes
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"running".equals(api.status(first.id()).status()));
         List<Outcome> outcomes = api.results(first.id());
 
         RunStatus after = api.status(first.id());
