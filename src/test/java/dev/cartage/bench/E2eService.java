@@ -158,8 +158,13 @@ final class E2eService implements AutoCloseable {
      * Linux truncates names to 15 characters. Threads that ended are missing, so deltas are lower bounds.
      */
     Map<String, Long> threadTicks() throws IOException {
+        return threadTicks(pid());
+    }
+
+    /** {@link #threadTicks()} of any process. */
+    static Map<String, Long> threadTicks(long pid) throws IOException {
         Map<String, Long> groups = new TreeMap<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid()), "task"))) {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 String stat;
                 try {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -74,7 +71,6 @@ final class StoreBench {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
     private static final long POLL_MILLIS = 200;
     private static final double TICKS = 100.0; // USER_HZ
-    private static final Pattern THREAD_NUMBER = Pattern.compile("[-#]?\\d+$");
     private static final HttpClient HTTP = E2eBench.http();
 
     private final PrintStream out;
@@ -212,7 +208,7 @@ final class StoreBench {
                     readAll(base, warm.id()); // the read path warmed too, untimed
                 }
                 long hwmWarm = procStatusKb(service.pid(), "VmHWM");
-                Map<String, Long> threadsBefore = threadTicks(service.pid());
+                Map<String, Long> threadsBefore = E2eService.threadTicks(service.pid());
                 long cpuBefore = cpuTicks(service.pid());
                 long dbBefore = pgPort < 0 ? 0 : postgresTicks(pgPort);
                 ForeignLoad foreign = ForeignLoad.start();
@@ -224,7 +220,7 @@ final class StoreBench {
                 }
                 long cpuAfter = cpuTicks(service.pid());
                 long dbAfter = pgPort < 0 ? 0 : postgresTicks(pgPort);
-                Map<String, Long> threads = delta(threadsBefore, threadTicks(service.pid()));
+                Map<String, Long> threads = delta(threadsBefore, E2eService.threadTicks(service.pid()));
                 long hwm = procStatusKb(service.pid(), "VmHWM");
                 JsonNode status = run.status();
                 double runSeconds = Duration.between(Instant.parse(status.path("createdAt").asString()),
@@ -405,26 +401,6 @@ final class StoreBench {
         }
     }
 
-    /** CPU ticks of the process's live threads by name with its number taken off ({@code cartage-cpu-1} -> {@code cartage-cpu}). */
-    static Map<String, Long> threadTicks(long pid) throws IOException {
-        Map<String, Long> groups = new TreeMap<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException ended) {
-                    continue;
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                groups.merge(THREAD_NUMBER.matcher(name).replaceAll(""),
-                        Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-            }
-        }
-        return groups;
-    }
-
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> d = new HashMap<>();
         after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
@@ -454,11 +430,11 @@ final class StoreBench {
             }
             boolean read = m.readSeconds() > 0;
             t.row(m.store().label, m.pages(), m.repeat(), m.ok() ? "ok" : m.problem(),
-                    f1(m.runSeconds()), f1(m.pagesPerSecond()), f2(1000 * m.svcCpuSeconds() / m.succeeded()),
-                    m.store() == Store.POSTGRES ? f2(1000 * m.dbCpuSeconds() / m.succeeded()) : "-",
-                    f2(m.foreignCores()), mib(m.hwmAfterWarmupKb()), mib(m.hwmKb()), mib(m.maxRssKb()),
-                    read ? Long.toString(m.readLines()) : "-", read ? f2(m.readSeconds()) : "-",
-                    read ? f0(m.readPerSecond()) : "-", read ? f1(m.readBytes() / 1048576.0) : "-");
+                    LittleBench.f1(m.runSeconds()), LittleBench.f1(m.pagesPerSecond()), LittleBench.f2(1000 * m.svcCpuSeconds() / m.succeeded()),
+                    m.store() == Store.POSTGRES ? LittleBench.f2(1000 * m.dbCpuSeconds() / m.succeeded()) : "-",
+                    LittleBench.f2(m.foreignCores()), E2eBench.mib(m.hwmAfterWarmupKb()), E2eBench.mib(m.hwmKb()), E2eBench.mib(m.maxRssKb()),
+                    read ? Long.toString(m.readLines()) : "-", read ? LittleBench.f2(m.readSeconds()) : "-",
+                    read ? LittleBench.f0(m.readPerSecond()) : "-", read ? LittleBench.f1(m.readBytes() / 1048576.0) : "-");
         }
         t.print(out);
         out.println("other procs = cores used on average by processes other than the bench and its service during the "
@@ -479,10 +455,10 @@ final class StoreBench {
             double pg = store == Store.POSTGRES ? median(runs, store, m -> 1000 * m.dbCpuSeconds() / m.succeeded()) : 0;
             double read = median(runs, store, Measured::readPerSecond);
             double ratio = rate / memory;
-            t.row(store.label, f1(rate), f1(min(runs, store, Measured::pagesPerSecond)) + "-"
-                            + f1(max(runs, store, Measured::pagesPerSecond)),
-                    f2(ratio), store == Store.MEMORY ? "-" : (ratio >= 0.9 ? "holds" : "MISSED"),
-                    f2(cpu), store == Store.POSTGRES ? f2(pg) : "-", f2((cpu + pg) / memoryCpu), f0(read),
+            t.row(store.label, LittleBench.f1(rate), LittleBench.f1(min(runs, store, Measured::pagesPerSecond)) + "-"
+                            + LittleBench.f1(max(runs, store, Measured::pagesPerSecond)),
+                    LittleBench.f2(ratio), store == Store.MEMORY ? "-" : (ratio >= 0.9 ? "holds" : "MISSED"),
+                    LittleBench.f2(cpu), store == Store.POSTGRES ? LittleBench.f2(pg) : "-", LittleBench.f2((cpu + pg) / memoryCpu), LittleBench.f0(read),
                     read >= 5000 ? "holds" : "MISSED");
         }
         t.print(out);
@@ -498,12 +474,12 @@ final class StoreBench {
                 "vs " + pages + " pages", "goal <= 1.10");
         for (Store store : List.of(Store.H2, Store.MEMORY)) {
             double smallHwm = median(small, store, m -> m.hwmKb());
-            t.row(store.label, pages, "", mib((long) smallHwm), "", "1.00", "");
+            t.row(store.label, pages, "", E2eBench.mib((long) smallHwm), "", "1.00", "");
             for (Measured m : large) {
                 if (m.store() == store) {
                     double ratio = m.hwmKb() / smallHwm;
-                    t.row(store.label, m.pages(), mib(m.hwmAfterWarmupKb()), m.ok() || m.hwmKb() > 0 ? mib(m.hwmKb())
-                                    : "FAILED: " + m.problem(), mib(m.maxRssKb()), f3(ratio),
+                    t.row(store.label, m.pages(), E2eBench.mib(m.hwmAfterWarmupKb()), m.ok() || m.hwmKb() > 0 ? E2eBench.mib(m.hwmKb())
+                                    : "FAILED: " + m.problem(), E2eBench.mib(m.maxRssKb()), LittleBench.f3(ratio),
                             store == Store.H2 ? (ratio <= 1.10 ? "holds" : "MISSED") : "(contrast)");
                 }
             }
@@ -520,7 +496,7 @@ final class StoreBench {
             runs.stream().filter(m -> m.store() == store && m.ok()).findFirst().ifPresent(m -> {
                 String top = m.threadTicks().entrySet().stream()
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                        .map(e -> e.getKey() + " " + f1(e.getValue() / TICKS))
+                        .map(e -> e.getKey() + " " + LittleBench.f1(e.getValue() / TICKS))
                         .collect(Collectors.joining(", "));
                 out.println(store.label + ": " + top);
             });
@@ -557,23 +533,4 @@ final class StoreBench {
         return v.length == 0 ? Double.NaN : v[v.length - 1];
     }
 
-    private static String mib(long kb) {
-        return kb < 0 ? "n/a" : (kb / 1024) + " MiB";
-    }
-
-    private static String f0(double v) {
-        return String.format(Locale.ROOT, "%.0f", v);
-    }
-
-    private static String f1(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String f2(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static String f3(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
 }
