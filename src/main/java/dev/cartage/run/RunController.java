@@ -108,7 +108,9 @@ class RunController {
 
     /** The run's stage snapshots as they change: live when it runs here, else as its owner stores them. */
     private Flux<List<StageSnapshot>> stageSnapshots(String id) {
-        return Flux.interval(Duration.ZERO, RunEvents.STAGES_PERIOD)
+        // a run of another replica changes in the store once per sync: reading it more often reads the same row again
+        Duration period = runs.runsHere(id) ? RunEvents.STAGES_PERIOD : properties.sync();
+        return Flux.interval(Duration.ZERO, period)
                 .onBackpressureDrop()
                 .concatMap(tick -> runs.status(id).map(RunStatus::stages).onErrorResume(error -> Mono.empty()), 1);
     }

@@ -234,6 +234,11 @@ class RunService {
                 .orElseGet(() -> stored(id).map(RunStatus::of)));
     }
 
+    /** Whether this process runs the run now, so that its live counters are at hand. */
+    boolean runsHere(String id) {
+        return live.find(id).isPresent();
+    }
+
     /** The run's status and the items its request gave ahead of expansion, for its page. */
     Mono<Shown> shown(String id) {
         return Mono.defer(() -> live.find(id).map(run -> Mono.just(new Shown(run.status(), planned(run.plan()), run.resumable())))
